@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.http import HttpRequest
+from ninja import Router, Schema
+
+from imgpath.core.navigation import viewer_role
+
+ROUTER_PREFIX = ""
+router = Router(tags=["account"])
+
+
+class MeOut(Schema):
+    id: int
+    email: str
+    name: str
+    role: str
+    approved: bool
+    date_joined: datetime
+
+
+@router.get("/me", response=MeOut, summary="Who am I")
+def me(request: HttpRequest) -> dict[str, object]:
+    user = request.user
+    return {
+        "id": user.pk,
+        "email": user.email,
+        "name": user.name,
+        "role": viewer_role(user),
+        "approved": user.is_approved,
+        "date_joined": user.date_joined,
+    }

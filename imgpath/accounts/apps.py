@@ -1,0 +1,15 @@
+from __future__ import annotations
+
+from django.apps import AppConfig
+
+from imgpath.core.navigation import SIGNED_IN, NavItem
+
+
+class AccountsConfig(AppConfig):
+    name = "imgpath.accounts"
+    label = "accounts"
+    verbose_name = "Accounts"
+    nav_items = (
+        NavItem("Dashboard", "dashboard", SIGNED_IN, order=0),
+        NavItem("Community", "community", frozenset({"anonymous", *SIGNED_IN}), order=80),
+    )

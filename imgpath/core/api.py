@@ -1,0 +1,115 @@
+"""The JSON API: one NinjaAPI, session or personal-token auth, JSON errors.
+
+Apps contribute a `router` in their `api.py`; `build_api` mounts them in
+INSTALLED_APPS order so the OpenAPI schema is stable.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import ValidationError as NinjaValidationError
+from ninja.security import APIKeyHeader, HttpBearer, django_auth
+
+from imgpath.accounts.services import api_token_authenticate
+from imgpath.core.errors import ServiceError
+from imgpath.core.registry import app_modules
+
+
+class PersonalTokenBearer(HttpBearer):
+    """`Authorization: Bearer imgp_...` with a token from the account page."""
+
+    openapi_description = "Personal API token created on your account page."
+
+    def authenticate(self, request: HttpRequest, token: str) -> Any:
+        user = api_token_authenticate(token)
+        if user is not None:
+            request.user = user
+        return user
+
+
+class PersonalTokenHeader(APIKeyHeader):
+    param_name = "X-API-Token"
+
+    def authenticate(self, request: HttpRequest, key: str | None) -> Any:
+        user = api_token_authenticate(key or "")
+        if user is not None:
+            request.user = user
+        return user
+
+
+AUTH = [PersonalTokenBearer(), PersonalTokenHeader(), django_auth]
+
+
+def _field_path(loc: list[Any] | tuple[Any, ...]) -> str:
+    return ".".join(str(part) for part in loc if part not in ("body", "payload"))
+
+
+def build_api() -> NinjaAPI:
+    api = NinjaAPI(
+        title="IMGPath API",
+        version="1",
+        description=(
+            "The same services as IMGPath's pages. Authenticate with your browser session "
+            "or a personal token (`Authorization: Bearer imgp_…`) from your account page."
+        ),
+        urls_namespace="api",
+        docs_url="/docs",
+        openapi_url="/openapi.json",
+        auth=AUTH,
+    )
+    _add_error_handlers(api)
+    for module in app_modules("api"):
+        router = getattr(module, "router", None)
+        if router is not None:
+            api.add_router(getattr(module, "ROUTER_PREFIX", ""), router)
+    return api
+
+
+def _add_error_handlers(api: NinjaAPI) -> None:
+    @api.exception_handler(NinjaValidationError)
+    def invalid_input(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
+        errors = [
+            {"field": _field_path(err.get("loc", ())), "message": err.get("msg", "invalid")}
+            for err in exc.errors
+        ]
+        summary = "; ".join(f"{e['field']}: {e['message']}" for e in errors)
+        return api.create_response(
+            request, {"detail": f"Invalid input. {summary}", "errors": errors}, status=422
+        )
+
+    @api.exception_handler(ServiceError)
+    def refused(request: HttpRequest, exc: ServiceError) -> HttpResponse:
+        body: dict[str, Any] = {"detail": exc.message}
+        if exc.field:
+            body["field"] = exc.field
+        return api.create_response(request, body, status=exc.status_code)
+
+    @api.exception_handler(DjangoValidationError)
+    def model_invalid(request: HttpRequest, exc: DjangoValidationError) -> HttpResponse:
+        messages = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
+        detail = "; ".join(f"{k}: {' '.join(v)}" for k, v in messages.items())
+        return api.create_response(request, {"detail": detail, "errors": messages}, status=422)
+
+    @api.exception_handler(Http404)
+    def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+        return api.create_response(request, {"detail": "Not found."}, status=404)
+
+    @api.exception_handler(PermissionDenied)
+    def forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
+        return api.create_response(request, {"detail": str(exc) or "Not allowed."}, status=403)
+
+    @api.exception_handler(AuthenticationError)
+    def unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+        return api.create_response(
+            request, {"detail": "Sign in, or send a personal API token."}, status=401
+        )
+
+    @api.exception_handler(HttpError)
+    def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+        return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)

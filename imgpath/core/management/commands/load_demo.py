@@ -1,0 +1,24 @@
+"""Load demo data from every app, idempotently (a second run adds nothing)."""
+
+from __future__ import annotations
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from imgpath.core.registry import app_modules
+
+
+class Command(BaseCommand):
+    help = "Load IMGPath's demo data (idempotent) and print the demo accounts."
+
+    def handle(self, *args: object, **options: object) -> None:
+        loaders = [m for m in app_modules("demo") if hasattr(m, "load_demo")]
+        for module in sorted(loaders, key=lambda m: getattr(m, "ORDER", 50)):
+            with transaction.atomic():
+                module.load_demo(stdout=self.stdout)
+        from imgpath.accounts.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
+
+        self.stdout.write("")
+        self.stdout.write(self.style.SUCCESS(f"Demo accounts (password for all: {DEMO_PASSWORD})"))
+        for email, name, role in DEMO_ACCOUNTS:
+            self.stdout.write(f"  {role:<10} {email:<34} {name}")

@@ -1,0 +1,23 @@
+// Progressive enhancements; every page works without this file.
+(function () {
+  "use strict";
+  // Ask before destructive actions marked with data-confirm (no inline handlers: CSP forbids them).
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    var message = form.getAttribute("data-confirm");
+    if (message && !window.confirm(message)) {
+      event.preventDefault();
+    }
+  }, true);
+  // After an HTMX swap, move focus to the swapped region's heading for screen-reader users.
+  document.addEventListener("htmx:afterSwap", function (event) {
+    var target = event.detail.target;
+    if (target && target.hasAttribute("data-focus-after-swap")) {
+      var heading = target.querySelector("h2, h3, [tabindex='-1']");
+      if (heading) {
+        heading.setAttribute("tabindex", "-1");
+        heading.focus({ preventScroll: true });
+      }
+    }
+  });
+})();
