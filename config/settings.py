@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "imgpath.core",
     "imgpath.accounts",
+    "imgpath.profiles",
 ]
 
 MIDDLEWARE = [
