@@ -1,0 +1,70 @@
+"""The general facts the engine reads values from, with the type of each value.
+
+``load_facts`` checks these once, so the engine can read them without guarding every
+access, and an edited fact file that drops one stops at load with a clear error.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+REQUIRED_FACTS: dict[str, dict[str, type]] = {
+    "usmle_attempt_limit": {"limit": int, "effective_from": date, "previous_limit": int},
+    "step2ck_passing_score": {"score": int, "effective_from": date, "previous_score": int},
+    "step1_pass_fail": {"effective_from": date},
+    "oet_thresholds": {"listening": int, "reading": int, "writing": int, "speaking": int},
+    "certificate_permanent_validity": {"months_of_acgme_training": int},
+    "ecfmg_seven_year_window": {"years": int},
+    "graduation_gap": {"years": int},
+    "img_gme_minimum": {"min_years": int},
+    "j1_home_residency_212e": {"years": int},
+    "conrad30": {"waivers_per_state": int, "service_years": int},
+    "h1b_payment_abroad": {"amount_usd": int, "effective_from": date},
+    "visa_disruption_2025": {"barred": tuple, "partly_restricted": tuple},
+    "letters_program_specific": {"max_per_program": int},
+    "match_rates_2025": {"us_citizen_img": float, "non_us_citizen_img": float},
+    "eras_signals_2025": {"by_specialty": tuple},
+    "alt_pathways_immigration_separate": {"texas_h1b_freeze_from": date},
+    # Cited without reading values: presence is enough.
+    "ecfmg_required_exams": {},
+    "ecfmg_after_graduation": {},
+    "ecfmg_school_sponsor_note": {},
+    "nrmp_ecfmg_verification": {},
+    "pathways_replace_step2cs": {},
+    "pathways_2026_required": {},
+    "pathways_routes": {"pathway1_licence_valid_on_or_after": date},
+    "pathways_revalidation": {},
+    "oet_required_for_all": {},
+    "oet_before_april_2022": {"taken_before": date, "minimum_each": int},
+    "credential_verification": {},
+    "epic_not_required": {},
+    "usmle_retake_spacing": {},
+    "step3_eligibility": {},
+    "step3_no_minimum_training": {},
+    "step3_for_licensure": {},
+    "state_usmle_time_limits": {},
+    "match_day_third_friday": {},
+    "nrmp_visa_not_checked": {},
+    "nrmp_match_waivers_2025": {},
+    "eras_token_via_ecfmg": {},
+    "letters_typical_count": {},
+    "letters_writer_portal": {},
+    "usce_definitions": {},
+    "usce_program_decides": {},
+    "usce_common": {},
+    "ama_observership_guidance": {},
+    "alt_pathways_common_features": {},
+    "j1_ecfmg_sole_sponsor": {},
+    "j1_statement_of_need": {},
+    "j1_process": {},
+    "j1_time_limit": {},
+    "step3_in_us_only": {},
+    "ecfmg_certificate_for_licence": {},
+    "conrad30_authorization": {"last_extension_found_until": date},
+    "federal_waivers": {},
+    "other_waivers": {},
+    "h1b_physician_requirements": {},
+    "h1b_cap_exempt": {},
+    "h1b_payment_physicians_not_exempt": {},
+    "o1_for_physicians": {},
+}

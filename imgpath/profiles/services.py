@@ -1,0 +1,49 @@
+"""Write paths for the applicant profile."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.db import transaction
+
+from imgpath.core.errors import ServiceError
+from imgpath.engines.rules.profile_parsing import ProfileError, parse_profile, profile_to_dict
+from imgpath.profiles.models import ApplicantProfile
+
+MAX_IMPORT_BYTES = 256 * 1024
+
+
+def profile_validate(data: Any) -> dict[str, Any]:
+    """The normalised profile document, or ServiceError naming the bad field."""
+    if not isinstance(data, dict):
+        raise ServiceError("A profile is a JSON object.", field="profile")
+    try:
+        return profile_to_dict(parse_profile(data))
+    except ProfileError as exc:
+        raise ServiceError(str(exc), field=exc.path) from exc
+
+
+@transaction.atomic
+def profile_save(*, user, data: dict[str, Any]) -> ApplicantProfile:
+    if not user.is_applicant:
+        raise ServiceError("Only applicant accounts have a profile.")
+    document = profile_validate(data)
+    profile, _ = ApplicantProfile.objects.select_for_update().get_or_create(user=user)
+    profile.data = document
+    profile.save(update_fields=["data", "updated_at"])
+    return profile
+
+
+def profile_import(*, user, content: bytes) -> ApplicantProfile:
+    """Replace the profile with an uploaded JSON document (an export, or written by hand)."""
+    if len(content) > MAX_IMPORT_BYTES:
+        raise ServiceError("The file is too large for a profile (256 KB at most).", field="file")
+    try:
+        data = json.loads(content.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ServiceError(f"The file is not valid JSON: {exc}", field="file") from exc
+    # An IMGPath data export wraps the profile; accept it as well as a bare profile.
+    if isinstance(data, dict) and "data" in data and "format" in data:
+        data = (data.get("data") or {}).get("profiles", {}).get("profile", {})
+    return profile_save(user=user, data=data)

@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+import pytest
+
+from imgpath.profiles.selectors import profile_data_for
+from imgpath.profiles.services import profile_save
+
+pytestmark = pytest.mark.django_db
+
+DOC = {
+    "citizenships": ["PK"],
+    "us_status": "none",
+    "exams": {"usmle_step2ck": {"status": "passed", "attempts": 1, "score": 241}},
+    "experience": [{"kind": "externship", "months": 1.5, "country": "US"}],
+    "visa_preference": "h1b",
+}
+
+
+def test_put_then_get_returns_the_normalised_document(client, applicant):
+    client.force_login(applicant)
+
+    put = client.put("/api/v1/profile", DOC, content_type="application/json")
+    got = client.get("/api/v1/profile")
+
+    assert put.status_code == 200
+    assert got.json() == put.json()
+    assert got.json()["exams"]["usmle_step2ck"]["score"] == 241
+    assert got.json()["experience"][0]["months"] == 1.5
+
+
+@pytest.mark.parametrize(
+    ("document", "field"),
+    [
+        ({"exams": {"oet": {"writing": 501}}}, "exams.oet.writing"),
+        ({"us_status": "alien"}, "us_status"),
+        ({"favourite_colour": "blue"}, "favourite_colour"),
+        ({"medical_school": {"graduation_year": 2023, "country": "ZZ"}}, "medical_school.country"),
+        (
+            {"exams": {"usmle_step1": {"status": "passed", "attempts": 0}}},
+            "exams.usmle_step1.attempts",
+        ),
+        ({"exams": {"usmle_step1": {"date": "2023-02-30"}}}, "exams.usmle_step1.date"),
+    ],
+)
+def test_bad_documents_get_422_naming_the_field_and_change_nothing(
+    client, applicant, document, field
+):
+    profile_save(user=applicant, data=DOC)
+    client.force_login(applicant)
+
+    response = client.put("/api/v1/profile", document, content_type="application/json")
+
+    assert response.status_code == 422
+    assert field in response.json()["detail"]
+    assert profile_data_for(applicant)["citizenships"] == ["PK"]
+
+
+def test_profile_api_is_for_the_signed_in_applicant_only(client, applicant, other_applicant, host):
+    profile_save(user=applicant, data=DOC)
+
+    assert client.get("/api/v1/profile").status_code == 401
+    client.force_login(other_applicant)
+    assert client.get("/api/v1/profile").json() == {}
+    client.force_login(host)
+    assert client.get("/api/v1/profile").status_code == 404
+    assert client.put("/api/v1/profile", DOC, content_type="application/json").status_code == 404
