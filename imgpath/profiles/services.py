@@ -19,9 +19,19 @@ def profile_validate(data: Any) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise ServiceError("A profile is a JSON object.", field="profile")
     try:
-        return profile_to_dict(parse_profile(data))
+        return _without_unknowns(profile_to_dict(parse_profile(data)))
     except ProfileError as exc:
         raise ServiceError(str(exc), field=exc.path) from exc
+
+
+def _without_unknowns(value: Any) -> Any:
+    """Drop unanswered fields (None, empty lists and objects) so the stored document stays short."""
+    if isinstance(value, dict):
+        kept = {k: _without_unknowns(v) for k, v in value.items()}
+        return {k: v for k, v in kept.items() if v not in (None, [], {})}
+    if isinstance(value, list):
+        return [_without_unknowns(v) for v in value]
+    return value
 
 
 @transaction.atomic

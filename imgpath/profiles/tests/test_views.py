@@ -67,9 +67,7 @@ def test_applicant_saves_the_profile_from_the_page(client, applicant):
     assert doc["citizenships"] == ["IN"]
     assert doc["medical_school"]["graduated"] is True
     assert doc["exams"]["oet"]["writing"] == 320
-    assert [(e["kind"], e["months"], e["country"]) for e in doc["experience"]] == [
-        ("observership", 2, "US")
-    ]
+    assert doc["experience"] == [{"kind": "observership", "months": 2, "country": "US"}]
     assert doc["targets"]["states"] == ["TX", "FL"]
     assert doc["progress"] == {"letters_ready": True}
     # Unanswered questions stay unknown rather than becoming "no".
