@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "imgpath.core",
     "imgpath.accounts",
     "imgpath.profiles",
+    "imgpath.roadmap",
 ]
 
 MIDDLEWARE = [

@@ -9,6 +9,17 @@
       event.preventDefault();
     }
   }, true);
+  // Buttons marked data-print open the browser's print dialog (print.css shapes the page).
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-print]");
+    if (button) {
+      window.print();
+    }
+  });
+  // Printing opens every collapsed section, so the paper copy is complete.
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details").forEach(function (d) { d.setAttribute("open", ""); });
+  });
   // After an HTMX swap, move focus to the swapped region's heading for screen-reader users.
   document.addEventListener("htmx:afterSwap", function (event) {
     var target = event.detail.target;

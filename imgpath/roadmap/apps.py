@@ -1,0 +1,15 @@
+from __future__ import annotations
+
+from django.apps import AppConfig
+
+from imgpath.core.navigation import NavItem
+
+
+class RoadmapConfig(AppConfig):
+    name = "imgpath.roadmap"
+    label = "roadmap"
+    verbose_name = "Roadmap"
+    nav_items = (
+        NavItem("Roadmap", "roadmap", frozenset({"applicant"}), order=10),
+        NavItem("Rules review", "rules_review", frozenset({"staff"}), order=90),
+    )

@@ -1,0 +1,72 @@
+"""Print the roadmap for a profile file: the same contract as the API and the page."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import timezone
+
+from imgpath.engines.rules import ProfileError, evaluate_json, load_default_facts
+from imgpath.roadmap.presentation import STATUS_LABELS
+
+
+class Command(BaseCommand):
+    help = "Compute the roadmap for a profile JSON file (no database rows needed)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("profile", type=Path, help="Profile JSON file (the API's field names).")
+        parser.add_argument("--format", choices=["json", "text"], default="json")
+        parser.add_argument("--today", help="Evaluate as of this date (YYYY-MM-DD); default today.")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        today = _parse_today(options["today"])
+        document = _read_profile(options["profile"])
+        try:
+            roadmap = evaluate_json(document, load_default_facts(), today)
+        except ProfileError as exc:
+            raise CommandError(f"{options['profile']}: {exc}") from exc
+        if options["format"] == "json":
+            self.stdout.write(json.dumps(roadmap, indent=2, ensure_ascii=False))
+        else:
+            self.stdout.write(_as_text(roadmap))
+
+
+def _parse_today(value: str | None) -> date:
+    if value is None:
+        return timezone.localdate()
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise CommandError(f"--today: {value!r} is not a date (YYYY-MM-DD)") from exc
+
+
+def _read_profile(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise CommandError(f"{path}: cannot read the file ({exc.strerror})") from exc
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise CommandError(f"{path}: not valid JSON ({exc})") from exc
+    if not isinstance(data, dict):
+        raise CommandError(f"{path}: profile: must be a JSON object")
+    return data
+
+
+def _as_text(roadmap: dict[str, Any]) -> str:
+    lines = [f"Roadmap as of {roadmap['today']} for the {roadmap['match_year']} Match", ""]
+    for warning in roadmap["warnings"]:
+        if warning["code"] != "unverified_rule":
+            lines.append(f"! [{warning['severity']}] {warning['message']}")
+    for phase in roadmap["phases"]:
+        lines += ["", f"{phase.get('title', phase['id'])}: {STATUS_LABELS[phase['status']]}"]
+        for step in phase["steps"]:
+            due = f" (due {step['due']})" if step["due"] else ""
+            lines.append(
+                f"  [{STATUS_LABELS[step['status']]}] {step.get('title', step['id'])}{due}"
+            )
+            lines.append(f"      {step['reason']}")
+    return "\n".join(lines)

@@ -1,0 +1,44 @@
+"""Template helpers for showing a roadmap step's details to people."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django import template
+
+register = template.Library()
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return "unknown"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list | tuple):
+        return ", ".join(_text(v) for v in value) if value else "none"
+    if isinstance(value, dict):
+        return "; ".join(f"{_label(k)}: {_text(v)}" for k, v in value.items())
+    return str(value)
+
+
+def _label(key: str) -> str:
+    return key.replace("_", " ").capitalize().replace("Gme", "GME").replace("Usmle", "USMLE")
+
+
+@register.filter
+def detail_items(details: dict[str, Any] | None) -> list[tuple[str, str]]:
+    """A step's machine-readable details as (label, text) pairs; unknown shown as unknown."""
+    return [(_label(key), _text(value)) for key, value in (details or {}).items()]
+
+
+@register.filter
+def as_date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+@register.filter
+def status_label(value: str) -> str:
+    from imgpath.roadmap.presentation import STATUS_LABELS
+
+    return STATUS_LABELS.get(value, value)

@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+import pytest
+
+from imgpath.engines.rules import PHASE_IDS
+from imgpath.roadmap.tests.conftest import PROFILE
+
+pytestmark = pytest.mark.django_db
+
+
+def test_my_roadmap_follows_the_contract(client, applicant_with_profile):
+    client.force_login(applicant_with_profile)
+
+    roadmap = client.get("/api/v1/roadmap").json()
+
+    assert roadmap["match_year"] == 2027
+    assert [phase["id"] for phase in roadmap["phases"]] == list(PHASE_IDS)
+    step = roadmap["phases"][0]["steps"][0]
+    assert {"id", "status", "reason", "due", "details", "sources"} <= set(step)
+    assert {"title", "url", "as_of", "tier"} <= set(step["sources"][0])
+
+
+def test_evaluate_any_profile_without_saving(client, applicant):
+    client.force_login(applicant)
+
+    response = client.post("/api/v1/roadmap/evaluate", PROFILE, content_type="application/json")
+
+    assert response.status_code == 200
+    steps = [s["id"] for phase in response.json()["phases"] for s in phase["steps"]]
+    assert "state_license:TX" in steps
+    assert client.get("/api/v1/profile").json() == {}
+
+
+def test_evaluate_names_the_bad_field(client, applicant):
+    client.force_login(applicant)
+
+    response = client.post(
+        "/api/v1/roadmap/evaluate", {"targets": {"states": ["ZZ"]}}, content_type="application/json"
+    )
+
+    assert response.status_code == 422
+    assert "targets.states" in response.json()["detail"]
+
+
+def test_roadmap_api_needs_an_applicant(client, host):
+    assert client.get("/api/v1/roadmap").status_code == 401
+    client.force_login(host)
+    assert client.get("/api/v1/roadmap").status_code == 404

@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from imgpath.engines.rules import PHASE_IDS
+from imgpath.roadmap.models import FactReview
+from imgpath.roadmap.tests.conftest import PROFILE
+
+
+def _run(*args: str) -> str:
+    out = StringIO()
+    call_command(*args, stdout=out)
+    return out.getvalue()
+
+
+@pytest.fixture
+def profile_file(tmp_path):
+    path = tmp_path / "profile.json"
+    path.write_text(json.dumps(PROFILE))
+    return path
+
+
+def test_roadmap_command_prints_the_contract(profile_file):
+    # No django_db mark: any database access would fail this test.
+    output = _run("roadmap", str(profile_file), "--format", "json", "--today", "2026-11-22")
+
+    roadmap = json.loads(output)
+    assert roadmap["today"] == "2026-11-22"
+    assert [p["id"] for p in roadmap["phases"]] == list(PHASE_IDS)
+    assert any(w["code"] == "j1_home_residency" for w in roadmap["warnings"])
+
+
+def test_roadmap_command_is_deterministic(profile_file):
+    args = ("roadmap", str(profile_file), "--today", "2026-11-22")
+    assert _run(*args) == _run(*args)
+
+
+def test_roadmap_command_text_format(profile_file):
+    output = _run("roadmap", str(profile_file), "--format", "text", "--today", "2026-11-22")
+    assert "ECFMG Certification" in output and "[Done]" in output
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("{oops", "not valid JSON"),
+        ('{"us_status": "martian"}', "us_status"),
+        ('{"exams": {"oet": {"date": "2024-02-30"}}}', "exams.oet.date"),
+        ("[1, 2]", "must be a JSON object"),
+    ],
+)
+def test_unreadable_profile_exits_non_zero_naming_the_field(tmp_path, content, message):
+    path = tmp_path / "bad.json"
+    path.write_text(content)
+    with pytest.raises(CommandError, match=message):
+        _run("roadmap", str(path), "--today", "2026-11-22")
+
+
+def test_bad_today_is_refused(profile_file):
+    with pytest.raises(CommandError, match="--today"):
+        _run("roadmap", str(profile_file), "--today", "22/11/2026")
+
+
+@pytest.mark.django_db
+def test_rules_report_lists_stale_facts_and_a_recheck_removes_one(staff):
+    before = _run(
+        "rules_report", "--older-than", "180", "--today", "2026-11-22", "--format", "json"
+    )
+    stale = json.loads(before)
+    assert stale and stale == sorted(stale, key=lambda f: f["as_of"])
+    oldest = stale[0]["id"]
+
+    FactReview.objects.create(fact_id=oldest, checked_on="2026-11-21", checked_by=staff)
+    after = json.loads(
+        _run("rules_report", "--older-than", "180", "--today", "2026-11-22", "--format", "json")
+    )
+
+    assert oldest not in {f["id"] for f in after}
+    assert len(after) == len(stale) - 1
+    text = _run("rules_report", "--older-than", "180", "--today", "2026-11-22")
+    assert text.startswith(f"{len(after)} fact(s) not confirmed")
