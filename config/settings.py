@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "imgpath.accounts",
     "imgpath.profiles",
     "imgpath.roadmap",
+    "imgpath.rotations",
 ]
 
 MIDDLEWARE = [

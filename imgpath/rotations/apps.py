@@ -1,0 +1,16 @@
+from __future__ import annotations
+
+from django.apps import AppConfig
+
+from imgpath.core.navigation import EVERYONE, NavItem
+
+
+class RotationsConfig(AppConfig):
+    name = "imgpath.rotations"
+    label = "rotations"
+    verbose_name = "Clinical experience (rotations)"
+    nav_items = (
+        NavItem("Clinical experience", "rotation_search", EVERYONE, order=30),
+        NavItem("My rotations", "my_rotations", frozenset({"applicant"}), order=31),
+        NavItem("Hosting", "host_home", frozenset({"host"}), order=31),
+    )
