@@ -8,13 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from imgpath.accounts.tests.factories import (
-    ApplicantFactory,
-    HostFactory,
-    MentorFactory,
-    StaffFactory,
-)
-
 # Playwright's sync API runs an event loop in the test thread; the ORM must still work there.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -85,34 +78,41 @@ def screenshot(page):
     return take
 
 
+def _factories():
+    # Imported when a persona is needed, so engine tests run without Django set up.
+    from imgpath.accounts.tests import factories
+
+    return factories
+
+
 @pytest.fixture
 def applicant(db):
-    return ApplicantFactory(name="Ana Applicant", email="ana@example.org")
+    return _factories().ApplicantFactory(name="Ana Applicant", email="ana@example.org")
 
 
 @pytest.fixture
 def other_applicant(db):
-    return ApplicantFactory(name="Omar Other", email="omar@example.org")
+    return _factories().ApplicantFactory(name="Omar Other", email="omar@example.org")
 
 
 @pytest.fixture
 def host(db):
-    return HostFactory(name="Dr. Hana Host", email="hana@example.org")
+    return _factories().HostFactory(name="Dr. Hana Host", email="hana@example.org")
 
 
 @pytest.fixture
 def other_host(db):
-    return HostFactory(name="Dr. Otto Otherhost", email="otto@example.org")
+    return _factories().HostFactory(name="Dr. Otto Otherhost", email="otto@example.org")
 
 
 @pytest.fixture
 def mentor(db):
-    return MentorFactory(name="Dr. Mina Mentor", email="mina@example.org")
+    return _factories().MentorFactory(name="Dr. Mina Mentor", email="mina@example.org")
 
 
 @pytest.fixture
 def staff(db):
-    return StaffFactory(name="Sam Staff", email="sam@example.org")
+    return _factories().StaffFactory(name="Sam Staff", email="sam@example.org")
 
 
 @pytest.fixture
@@ -131,6 +131,11 @@ def client_for(client):
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """Throttling counters live in the cache; each test starts with none."""
+    from django.conf import settings
+
+    if not settings.configured:
+        yield
+        return
     from django.core.cache import cache
 
     cache.clear()

@@ -1,0 +1,196 @@
+"""The command: exit codes 0/1/2, messages that name the entry, and atomic output."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from imgpath.engines.stable_matching import instance_to_dict, result_from_dict
+from imgpath.engines.stable_matching.cli import main
+
+from .test_couples import NO_STABLE
+from .test_parsing import MALFORMED, VALID, _with
+
+NEGATIVE_CAPACITY = _with(("programs", 0, "capacity"), -1)
+
+ROOT = Path(__file__).resolve().parents[4]
+
+
+def _write(path: Path, data: Any) -> Path:
+    path.write_text(json.dumps(data))
+    return path
+
+
+def _files(directory: Path) -> list[str]:
+    return sorted(p.name for p in directory.iterdir())
+
+
+def test_solve_writes_the_result_and_exits_0(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    instance = _write(tmp_path / "instance.json", VALID)
+    output = tmp_path / "result.json"
+    assert main(["solve", str(instance), "-o", str(output)]) == 0
+    result = result_from_dict(json.loads(output.read_text()))
+    assert result.stable
+    assert set(result.assignments) == {"A1", "A2", "A3", "A4"}
+    assert "stable" in capsys.readouterr().out
+    # Only the two files: the temporary file was renamed, not left behind.
+    assert _files(tmp_path) == ["instance.json", "result.json"]
+
+
+def test_solve_reports_an_unstable_result_with_exit_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    instance = _write(tmp_path / "instance.json", instance_to_dict(NO_STABLE))
+    output = tmp_path / "result.json"
+    assert main(["solve", str(instance), "-o", str(output), "--max-iterations", "50"]) == 1
+    out = capsys.readouterr().out
+    assert "NOT stable" in out and "blocking:" in out
+    data = json.loads(output.read_text())
+    assert data["stable"] is False and data["blocking_pairs"]
+    assert data["stats"]["iteration_bound"] == 50
+
+
+@pytest.mark.parametrize(("data", "message"), MALFORMED)
+def test_malformed_instance_exits_2_names_the_entry_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], data: Any, message: str
+) -> None:
+    instance = _write(tmp_path / "instance.json", data)
+    output = tmp_path / "result.json"
+    assert main(["solve", str(instance), "-o", str(output)]) == 2
+    err = capsys.readouterr().err
+    assert str(instance) in err
+    assert re.search(message, err)
+    assert _files(tmp_path) == ["instance.json"]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [("{not json", "not valid JSON"), ("", "not valid JSON"), (b"\xff\xfe", "not valid JSON")],
+)
+def test_bad_json_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: Any, message: str
+) -> None:
+    instance = tmp_path / "instance.json"
+    if isinstance(content, bytes):
+        instance.write_bytes(content)
+    else:
+        instance.write_text(content)
+    assert main(["solve", str(instance), "-o", str(tmp_path / "out.json")]) == 2
+    assert message in capsys.readouterr().err
+    assert _files(tmp_path) == ["instance.json"]
+
+
+def test_missing_files_and_directories_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["solve", str(tmp_path / "nope.json"), "-o", str(tmp_path / "out.json")]) == 2
+    assert "cannot read" in capsys.readouterr().err
+    instance = _write(tmp_path / "instance.json", VALID)
+    assert main(["solve", str(instance), "-o", str(tmp_path / "missing" / "out.json")]) == 2
+    assert "does not exist" in capsys.readouterr().err
+    assert (
+        main(["solve", str(instance), "-o", str(tmp_path / "out.json"), "--max-iterations", "-1"])
+        == 2
+    )
+
+
+def test_bad_input_leaves_an_existing_result_untouched(tmp_path: Path) -> None:
+    output = tmp_path / "result.json"
+    output.write_text("previous result")
+    instance = _write(tmp_path / "instance.json", NEGATIVE_CAPACITY)
+    assert main(["solve", str(instance), "-o", str(output)]) == 2
+    assert output.read_text() == "previous result"
+
+
+def test_verify_exits_0_for_a_stable_result(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    instance = _write(tmp_path / "instance.json", VALID)
+    output = tmp_path / "result.json"
+    main(["solve", str(instance), "-o", str(output)])
+    capsys.readouterr()
+    assert main(["verify", str(instance), str(output)]) == 0
+    assert capsys.readouterr().out.startswith("stable")
+
+
+def test_verify_exits_1_and_prints_the_blocking_pairs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    instance = _write(tmp_path / "instance.json", VALID)
+    # A2 is P1's first choice and ranks only P1: leaving A2 out blocks.
+    result = _write(tmp_path / "result.json", {"assignments": {"A1": "P1", "A2": None}})
+    assert main(["verify", str(instance), str(result)]) == 1
+    out = capsys.readouterr().out
+    assert "blocking: A2 and P1" in out
+
+
+def test_verify_exits_1_on_capacity_violations(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    instance = _write(tmp_path / "instance.json", VALID)
+    result = _write(tmp_path / "result.json", {"assignments": {"A1": "P2", "A3": "P2"}})
+    assert main(["verify", str(instance), str(result)]) == 1
+    assert "capacity: P2 holds 2 with capacity 1" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("result", "message"),
+    [
+        ({"assignments": {"A9": "P1"}}, "applicant 'A9', not in the instance"),
+        ({"assignments": {"A1": "P9"}}, "program 'P9', not in the instance"),
+        ({"assignments": {"A1": 3}}, "must be a program id or null"),
+        ({"assignments": []}, "'assignments' must be an object"),
+        ({}, "no 'assignments'"),
+        ({"assignments": {}, "extra": 1}, "unknown key 'extra'"),
+        ({"assignments": {}, "stable": "yes"}, "'stable' must be true or false"),
+        ({"assignments": {}, "blocking_pairs": [{"applicants": "A1"}]}, "blocking_pairs[0]"),
+    ],
+)
+def test_verify_exits_2_on_a_bad_result(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], result: Any, message: str
+) -> None:
+    instance = _write(tmp_path / "instance.json", VALID)
+    path = _write(tmp_path / "result.json", result)
+    assert main(["verify", str(instance), str(path)]) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_verify_exits_2_on_a_bad_instance(tmp_path: Path) -> None:
+    instance = _write(tmp_path / "instance.json", NEGATIVE_CAPACITY)
+    result = _write(tmp_path / "result.json", {"assignments": {}})
+    assert main(["verify", str(instance), str(result)]) == 2
+
+
+def test_python_dash_m_runs_the_command(tmp_path: Path) -> None:
+    instance = _write(tmp_path / "instance.json", VALID)
+    output = tmp_path / "result.json"
+    command = [sys.executable, "-m", "imgpath.engines.stable_matching"]
+    solved = subprocess.run(
+        [*command, "solve", str(instance), "-o", str(output), "--propose", "programs"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert solved.returncode == 0, solved.stderr
+    assert json.loads(output.read_text())["stats"]["propose"] == "programs"
+    checked = subprocess.run(
+        [*command, "verify", str(instance), str(output)], cwd=ROOT, capture_output=True, check=False
+    )
+    assert checked.returncode == 0
+    bad = subprocess.run(
+        [*command, "verify", str(instance), str(tmp_path / "missing.json")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert bad.returncode == 2 and "missing.json" in bad.stderr

@@ -1,0 +1,144 @@
+"""numpy versions of the singles' share of the work, for the interpreted engine on big instances.
+
+Interpreted kernels pay bytecode per proposal; numpy pays per round. Deferred acceptance among
+singles needs few rounds (under a hundred at Match size) however many proposals there are, so
+here all free applicants propose at once and every program keeps its best `capacity` held
+applicants (Gale and Shapley's original rounds). The applicant-optimal stable matching is
+unique and every applicant makes the same proposals in any order, so the result, the proposal
+count and the seat state equal the sequential kernel's exactly; tests hold them to that.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from .layout import PreparedInstance
+
+Array = np.ndarray[Any, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class SinglesState:
+    """Seat state after the singles have settled, in the kernels' layout (see kernels_match)."""
+
+    held: Array
+    count: Array
+    worst: Array
+    ptr: Array
+    holding: Array
+    iterations: int
+
+
+def applicant_rounds(prepared: PreparedInstance) -> SinglesState:
+    """Applicant-proposing deferred acceptance among single applicants, a round at a time."""
+    n = prepared.n_singles
+    offset = prepared.unit_offset[: n + 1].astype(np.int64)
+    plist_offset = prepared.plist_offset.astype(np.int64)
+    capacity = prepared.capacity.astype(np.int64)
+    applicant_unit = prepared.applicant_unit
+    following = offset[:-1].copy()
+    end = offset[1:]
+    # Held seats as sorted entry indices into the programs' lists: sorted means grouped by
+    # program and, within a program, best rank first.
+    held = np.zeros(0, dtype=np.int64)
+    held_program = np.zeros(0, dtype=np.int64)
+    free = np.flatnonzero(following < end)
+    iterations = 0
+    while free.size:
+        options = following[free]
+        following[free] += 1
+        iterations += int(free.size)
+        programs = prepared.opt_prog1[options].astype(np.int64)
+        entries = plist_offset[programs] + prepared.opt_rank1[options]
+        order = np.argsort(entries)
+        at = np.searchsorted(held, entries[order])
+        held = np.insert(held, at, entries[order])
+        held_program = np.insert(held_program, at, programs[order])
+        # Each program keeps its first `capacity` held entries; the rest are rejected.
+        position = np.arange(len(held)) - _block_start(held_program)
+        over = position >= capacity[held_program]
+        rejected = applicant_unit[prepared.plist_applicant[held[over]]]
+        held, held_program = held[~over], held_program[~over]
+        free = rejected[following[rejected] < end[rejected]]
+    return _state(prepared, held, held_program, end, iterations)
+
+
+def _block_start(sorted_keys: Array) -> Array:
+    """For each element, the index where its run of equal keys starts."""
+    if not len(sorted_keys):
+        return np.zeros(0, dtype=np.int64)
+    starts = np.flatnonzero(np.concatenate([[True], sorted_keys[1:] != sorted_keys[:-1]]))
+    return np.repeat(starts, np.diff(np.append(starts, len(sorted_keys))))
+
+
+def _state(
+    prepared: PreparedInstance, held: Array, held_program: Array, end: Array, iterations: int
+) -> SinglesState:
+    n_programs = len(prepared.capacity)
+    flags = np.zeros(len(prepared.plist_applicant), dtype=np.int32)
+    flags[held] = 1
+    count = np.bincount(held_program, minlength=n_programs).astype(np.int32)
+    worst = np.full(n_programs, -1, dtype=np.int32)
+    if len(held):
+        last = np.flatnonzero(np.append(held_program[1:] != held_program[:-1], True))
+        worst[held_program[last]] = held[last] - prepared.plist_offset[held_program[last]]
+    ptr = prepared.unit_offset[:-1].astype(np.int32)
+    holding = np.zeros(prepared.n_units, dtype=np.int32)
+    units = prepared.applicant_unit[prepared.plist_applicant[held]]
+    ptr[: prepared.n_singles] = end
+    ptr[units] = prepared.plist_option[held]
+    holding[units] = 1
+    return SinglesState(flags, count, worst, ptr, holding, iterations)
+
+
+def singles_current(
+    prepared: PreparedInstance, assigned: Array, second: Array
+) -> tuple[Array, Array]:
+    """Each single's option matching its assignment (or its end), and who holds a seat unranked."""
+    n = prepared.n_singles
+    offset = prepared.unit_offset[: n + 1]
+    owner = np.repeat(np.arange(n), np.diff(offset))
+    member = prepared.unit_member1[:n]
+    current = offset[1:].astype(np.int64)
+    first_options = prepared.opt_prog1[: offset[-1]]
+    matches = np.flatnonzero(first_options == assigned[member[owner]])
+    current[owner[matches]] = matches
+    unacceptable = ((assigned[member] >= 0) & (current == offset[1:])) | (second[member] >= 0)
+    current[unacceptable] = offset[1:][unacceptable]
+    return current, unacceptable
+
+
+def held_entries(prepared: PreparedInstance, options: Array) -> Array:
+    """Entries into the programs' lists of every seat of the given options."""
+    seats = []
+    for program, rank in (
+        (prepared.opt_prog1, prepared.opt_rank1),
+        (prepared.opt_prog2, prepared.opt_rank2),
+    ):
+        p = program[options]
+        seated = p >= 0
+        seats.append(prepared.plist_offset[p[seated]].astype(np.int64) + rank[options][seated])
+    return np.concatenate(seats)
+
+
+def better_counts(prepared: PreparedInstance, held: Array) -> Array:
+    """better[entry] = how many applicants its program holds that it ranks above that entry."""
+    running = np.concatenate([[0], np.cumsum(held)])
+    lengths = np.diff(prepared.plist_offset)
+    start = np.repeat(running[prepared.plist_offset[:-1]], lengths)
+    return (running[:-1] - start).astype(np.int32)
+
+
+def singles_blocking(prepared: PreparedInstance, current: Array, better: Array) -> Array:
+    """Options of singles ranked above their current one whose program would admit them."""
+    n = prepared.n_singles
+    offset = prepared.unit_offset[: n + 1]
+    options = np.arange(offset[-1])
+    owner = np.repeat(np.arange(n), np.diff(offset))
+    preferred = options < current[owner]
+    program = prepared.opt_prog1[options]
+    above = better[prepared.plist_offset[program] + prepared.opt_rank1[options]]
+    return np.flatnonzero(preferred & (above < prepared.capacity[program]))
