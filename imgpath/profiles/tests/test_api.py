@@ -64,3 +64,26 @@ def test_profile_api_is_for_the_signed_in_applicant_only(client, applicant, othe
     client.force_login(host)
     assert client.get("/api/v1/profile").status_code == 404
     assert client.put("/api/v1/profile", DOC, content_type="application/json").status_code == 404
+
+
+def test_session_writes_need_the_csrf_token_but_tokens_do_not(applicant):
+    from django.test import Client
+
+    from imgpath.accounts.services import api_token_create
+
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(applicant)
+    refused = browser.put("/api/v1/profile", DOC, content_type="application/json")
+    assert refused.status_code in {401, 403}
+    assert profile_data_for(applicant) == {}
+
+    _, secret = api_token_create(user=applicant, name="script")
+    script = Client(enforce_csrf_checks=True)
+    accepted = script.put(
+        "/api/v1/profile",
+        DOC,
+        content_type="application/json",
+        headers={"Authorization": f"Bearer {secret}"},
+    )
+    assert accepted.status_code == 200
+    assert profile_data_for(applicant)["citizenships"] == ["PK"]
