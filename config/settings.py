@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "imgpath.profiles",
     "imgpath.roadmap",
     "imgpath.rotations",
+    "imgpath.programs",
 ]
 
 MIDDLEWARE = [

@@ -13,6 +13,7 @@ admin.site.site_title = "IMGPath staff"
 urlpatterns = [
     path("", include("imgpath.core.urls")),
     path("", include("imgpath.accounts.urls")),
+    path("", include("imgpath.programs.urls")),
     path("", include("imgpath.rotations.urls")),
     path("", include("imgpath.roadmap.urls")),
     path("", include("imgpath.profiles.urls")),

@@ -47,7 +47,8 @@ AUTH = [PersonalTokenBearer(), PersonalTokenHeader(), django_auth]
 
 
 def _field_path(loc: list[Any] | tuple[Any, ...]) -> str:
-    return ".".join(str(part) for part in loc if part not in ("body", "payload"))
+    # ninja prefixes where the value came from ("query", "path", "body"); people want the name.
+    return ".".join(str(part) for part in loc if part not in ("body", "payload", "query", "path"))
 
 
 def build_api() -> NinjaAPI:

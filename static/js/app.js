@@ -20,6 +20,20 @@
   window.addEventListener("beforeprint", function () {
     document.querySelectorAll("details").forEach(function (d) { d.setAttribute("open", ""); });
   });
+  // Filter forms submit every field; leave empty ones out so shared URLs stay short.
+  document.addEventListener("htmx:configRequest", function (event) {
+    if (event.detail.verb !== "get") {
+      return;
+    }
+    var params = event.detail.parameters;
+    var keys = typeof params.keys === "function" ? Array.from(params.keys()) : Object.keys(params);
+    keys.forEach(function (key) {
+      var value = typeof params.getAll === "function" ? params.getAll(key) : [params[key]];
+      if (value.every(function (v) { return v === ""; })) {
+        if (typeof params.delete === "function") { params.delete(key); } else { delete params[key]; }
+      }
+    });
+  });
   // After an HTMX swap, move focus to the swapped region's heading for screen-reader users.
   document.addEventListener("htmx:afterSwap", function (event) {
     var target = event.detail.target;

@@ -1,0 +1,194 @@
+"""The program directory API: the same selectors and services as the pages."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Path, Query, Router, Status
+from ninja.errors import ValidationError as NinjaValidationError
+
+from imgpath.core.api import AUTH
+from imgpath.programs import filters as f
+from imgpath.programs import selectors
+from imgpath.programs.fit import facts_for_user, program_fit
+from imgpath.programs.schemas import (
+    ERRORS,
+    EntryOut,
+    ProgramDetailOut,
+    ProgramPageOut,
+    ProgramQuery,
+    ReportOut,
+    SavedIn,
+    SavedOut,
+    SavedPatch,
+    StatementIn,
+    entry_out,
+    program_detail_out,
+    program_out,
+    report_out,
+    saved_out,
+)
+from imgpath.programs.services import claims, reports, saved
+
+ROUTER_PREFIX = ""
+router = Router(tags=["programs"])
+
+
+def _anyone(request: HttpRequest) -> bool:
+    """Public reads: a signed-in caller is recognised (for fit and saved marks), anyone may read."""
+    return True
+
+
+PUBLIC = [*AUTH, _anyone]
+AcgmeId = Annotated[str, Path(pattern=r"^\d{10}$", description="10-digit ACGME program number")]
+
+
+# Search -------------------------------------------------------------------------------------
+
+
+def _cross_field_problems(filters: f.SearchFilters) -> None:
+    problems = f.filter_problems(filters)
+    if problems:
+        raise NinjaValidationError([{"loc": ("query", name), "msg": msg} for name, msg in problems])
+
+
+@router.get(
+    "/programs",
+    response={200: ProgramPageOut, **ERRORS},
+    auth=PUBLIC,
+    summary="Search residency programs",
+    description="The same filters as the search page. `unknown` is a value of its own in every "
+    "policy filter. The `my_*` values are compared with each program's limits.",
+)
+def program_list(request: HttpRequest, query: Query[ProgramQuery]) -> dict[str, Any]:
+    filters = query.to_filters()
+    _cross_field_problems(filters)
+    today = timezone.localdate()
+    page = selectors.program_search(
+        filters=filters,
+        facts=facts_for_user(request.user, today=today),
+        today=today,
+        saved_by=request.user,
+    )
+    rows = [
+        program_out(r.program, distance=r.distance_miles, fit=r.fit, is_saved=r.saved)
+        for r in page.rows
+    ]
+    return {
+        "count": page.count,
+        "page": page.page,
+        "per_page": page.per_page,
+        "pages": page.pages,
+        "next": _page_link(request, page.page + 1) if page.has_next else None,
+        "previous": _page_link(request, page.page - 1) if page.has_previous else None,
+        "results": rows,
+    }
+
+
+def _page_link(request: HttpRequest, number: int) -> str:
+    params = request.GET.copy()
+    params["page"] = str(number)
+    return f"{request.path}?{params.urlencode()}"
+
+
+# One program --------------------------------------------------------------------------------
+
+
+@router.get(
+    "/programs/{acgme_id}",
+    response={200: ProgramDetailOut, **ERRORS},
+    auth=PUBLIC,
+    summary="One program with its ledger, provenance, NRMP codes and fill history",
+)
+def program_detail(request: HttpRequest, acgme_id: AcgmeId) -> dict[str, Any]:
+    program = selectors.program_by_acgme_id(acgme_id)
+    page = selectors.program_page(program=program)
+    today = timezone.localdate()
+    facts = facts_for_user(request.user, today=today)
+    fit = program_fit(program, facts, today=today) if facts else None
+    return program_detail_out(program, page, fit)
+
+
+@router.get(
+    "/programs/{acgme_id}/ledger",
+    response={200: list[EntryOut], **ERRORS},
+    auth=PUBLIC,
+    summary="Every ledger statement about a program, current and superseded, with its source",
+)
+def program_ledger(request: HttpRequest, acgme_id: AcgmeId) -> list[dict[str, Any]]:
+    program = selectors.program_by_acgme_id(acgme_id)
+    return [entry_out(entry) for entry in selectors.ledger_history(program)]
+
+
+@router.post(
+    "/programs/{acgme_id}/ledger",
+    response={201: EntryOut, **ERRORS},
+    summary="A verified program representative states a value (dated today)",
+)
+def program_ledger_update(request: HttpRequest, acgme_id: AcgmeId, payload: StatementIn):
+    program = selectors.program_by_acgme_id(acgme_id)
+    entry = claims.ledger_entry_create_by_representative(
+        program=program,
+        user=request.user,
+        field=payload.field.value,
+        raw_value=payload.value,
+        source_url=payload.source_url,
+        note=payload.note,
+    )
+    return Status(201, entry_out(entry))
+
+
+@router.post(
+    "/programs/{acgme_id}/reports",
+    response={201: ReportOut, **ERRORS},
+    summary="Report what you know about a program's policy (shown apart until staff review it)",
+)
+def program_report_create(request: HttpRequest, acgme_id: AcgmeId, payload: StatementIn):
+    program = selectors.program_by_acgme_id(acgme_id)
+    report = reports.community_report_create(
+        program=program,
+        author=request.user,
+        field=payload.field.value,
+        raw_value=payload.value,
+        source_url=payload.source_url,
+        note=payload.note,
+    )
+    return Status(201, report_out(report))
+
+
+# My programs --------------------------------------------------------------------------------
+
+
+@router.get("/my-programs", response={200: list[SavedOut], **ERRORS}, summary="My saved programs")
+def my_programs(request: HttpRequest, tag: str = Query("", max_length=30)) -> list[dict[str, Any]]:
+    return [
+        saved_out(s) for s in selectors.saved_programs_for(request.user, tag=tag.strip().lower())
+    ]
+
+
+@router.post("/my-programs", response={201: SavedOut, **ERRORS}, summary="Save a program")
+def my_program_add(request: HttpRequest, payload: SavedIn):
+    program = selectors.program_by_acgme_id(payload.acgme_id)
+    saved.saved_program_add(
+        user=request.user, program=program, note=payload.note, tags=payload.tags
+    )
+    return Status(201, saved_out(selectors.saved_program_for(request.user, payload.acgme_id)))
+
+
+@router.patch(
+    "/my-programs/{acgme_id}", response={200: SavedOut, **ERRORS}, summary="Change my note or tags"
+)
+def my_program_update(request: HttpRequest, acgme_id: AcgmeId, payload: SavedPatch):
+    item = selectors.saved_program_for(request.user, acgme_id)
+    saved.saved_program_update(saved=item, note=payload.note, tags=payload.tags)
+    return saved_out(item)
+
+
+@router.delete(
+    "/my-programs/{acgme_id}", response={204: None, **ERRORS}, summary="Remove a saved program"
+)
+def my_program_remove(request: HttpRequest, acgme_id: AcgmeId) -> Status:
+    saved.saved_program_remove(saved=selectors.saved_program_for(request.user, acgme_id))
+    return Status(204, None)

@@ -1,0 +1,70 @@
+"""What the programs app stores about a person, for export and erasure."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from imgpath.programs.models import (
+    CommunityReport,
+    LedgerEntry,
+    ProgramClaim,
+    ReportStatus,
+    SavedProgram,
+)
+
+
+def export_user_data(user) -> dict[str, Any]:
+    return {
+        "saved_programs": [
+            {
+                "acgme_id": s.program.acgme_id,
+                "program": s.program.name,
+                "note": s.note,
+                "tags": s.tags,
+                "saved_at": s.created_at.isoformat(),
+            }
+            for s in SavedProgram.objects.filter(user=user).select_related("program")
+        ],
+        "community_reports": [
+            {
+                "acgme_id": r.program.acgme_id,
+                "field": r.field,
+                "value": r.display_value,
+                "source_url": r.source_url,
+                "note": r.note,
+                "status": r.status,
+                "created_at": r.created_at.isoformat(),
+            }
+            for r in CommunityReport.objects.filter(author=user).select_related("program")
+        ],
+        "program_claims": [
+            {
+                "acgme_id": c.program.acgme_id,
+                "role_title": c.role_title,
+                "evidence": c.evidence,
+                "status": c.status,
+                "created_at": c.created_at.isoformat(),
+            }
+            for c in ProgramClaim.objects.filter(host=user).select_related("program")
+        ],
+        "ledger_entries_entered": [
+            {
+                "acgme_id": e.program.acgme_id,
+                "field": e.field,
+                "value": e.display_value,
+                "source_kind": e.source_kind,
+                "verified_on": e.verified_on.isoformat(),
+            }
+            for e in LedgerEntry.objects.filter(entered_by=user).select_related("program")
+        ],
+    }
+
+
+def erase_user_data(user) -> None:
+    # Lists and claims go with the person; unreviewed reports too. Reviewed reports keep
+    # their value (it may back a ledger entry) without saying who sent them, and ledger
+    # entries keep their source while `entered_by` empties itself (SET_NULL).
+    SavedProgram.objects.filter(user=user).delete()
+    ProgramClaim.objects.filter(host=user).delete()
+    CommunityReport.objects.filter(author=user, status=ReportStatus.PENDING).delete()
+    CommunityReport.objects.filter(author=user).update(author=None)

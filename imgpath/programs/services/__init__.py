@@ -1,0 +1,1 @@
+"""Write paths of the programs app, one module per topic."""

@@ -1,0 +1,25 @@
+"""Fast writes of many rows."""
+
+from __future__ import annotations
+
+from django.db import connection, models
+
+
+def bulk_set(model: type[models.Model], objs: list[models.Model], names: list[str]) -> None:
+    """Write some columns of many rows with one prepared UPDATE run for each row.
+
+    Django's bulk_update builds a CASE expression per column, which costs seconds for
+    thousands of rows; a parameterised statement executed many times costs milliseconds.
+    """
+    if not objs or not names:
+        return
+    fields = [model._meta.get_field(name) for name in names]
+    quote = connection.ops.quote_name
+    assignments = ", ".join(f"{quote(f.column)} = %s" for f in fields)
+    sql = f"UPDATE {quote(model._meta.db_table)} SET {assignments} WHERE {quote('id')} = %s"  # noqa: S608
+    params = [
+        [f.get_db_prep_save(getattr(obj, f.attname), connection) for f in fields] + [obj.pk]
+        for obj in objs
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, params)

@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from imgpath.engines.fit import VisaPreference
+from imgpath.programs.fit import applicant_facts, coming_match_year
+
+TODAY = dt.date(2026, 6, 1)
+
+
+def test_an_empty_profile_gives_no_facts():
+    assert applicant_facts({}, today=TODAY) is None
+
+
+def test_the_profile_contract_maps_to_facts():
+    facts = applicant_facts(
+        {
+            "us_status": "none",
+            "current_visa": "B1B2",
+            "medical_school": {"graduation_year": 2021},
+            "exams": {
+                "usmle_step1": {"status": "passed", "attempts": 2},
+                "usmle_step2ck": {"status": "passed", "attempts": 1, "score": 247},
+                "usmle_step3": {"status": "passed", "attempts": 1},
+            },
+            "ecfmg_certified": True,
+            "experience": [
+                {"kind": "externship", "months": 2, "country": "US"},
+                {"kind": "observership", "months": 3, "country": "US"},
+                {"kind": "clerkship", "months": 4, "country": "IN"},
+            ],
+            "targets": {"match_year": 2028},
+            "visa_preference": "h1b",
+        },
+        today=TODAY,
+    )
+
+    assert facts.match_year == 2028
+    assert facts.graduation_year == 2021
+    assert facts.needs_visa is True
+    assert facts.visa_preference is VisaPreference.H1B
+    assert (facts.max_attempts, facts.any_failed_attempt) == (2, True)
+    assert (facts.step2ck_score, facts.step3_passed, facts.ecfmg_certified) == (247, True, True)
+    assert (facts.usce_hands_on_months, facts.usce_observership_months) == (2, 3)
+
+
+def test_citizens_and_residents_need_no_visa_and_bad_values_are_ignored():
+    facts = applicant_facts(
+        {
+            "us_status": "permanent_resident",
+            "medical_school": {"graduation_year": "soon"},
+            "exams": {"usmle_step2ck": {"status": "scheduled", "score": 250, "attempts": "x"}},
+            "experience": "not a list",
+            "visa_preference": "o1",
+        },
+        today=TODAY,
+    )
+
+    assert facts.needs_visa is False
+    assert facts.graduation_year is None
+    assert facts.step2ck_score is None
+    assert facts.visa_preference is VisaPreference.EITHER
+    assert facts.match_year == 2027
+
+
+def test_the_coming_match_year_turns_after_march():
+    assert coming_match_year(dt.date(2026, 3, 31)) == 2026
+    assert coming_match_year(dt.date(2026, 4, 1)) == 2027

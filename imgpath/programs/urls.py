@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from django.urls import path, register_converter
+
+from imgpath.programs import views
+
+
+class AcgmeIdConverter:
+    regex = r"\d{10}"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+register_converter(AcgmeIdConverter, "acgme")
+
+app_name = "programs"
+urlpatterns = [
+    path("programs/", views.program_search, name="search"),
+    path("programs/compare/", views.program_compare, name="compare"),
+    path("programs/<acgme:acgme_id>/", views.program_detail, name="detail"),
+    path("programs/<acgme:acgme_id>/reports/", views.program_report_create, name="report_create"),
+    path("programs/<acgme:acgme_id>/claim/", views.program_claim_create, name="claim_create"),
+    path("programs/<acgme:acgme_id>/ledger/", views.program_ledger_edit, name="ledger_edit"),
+    path("my-programs/", views.my_programs, name="my_programs"),
+    path("my-programs/export.csv", views.my_programs_export, name="my_programs_export"),
+    path("my-programs/<acgme:acgme_id>/save/", views.my_program_save, name="save"),
+    path("my-programs/<acgme:acgme_id>/", views.my_program_update, name="update"),
+    path("my-programs/<acgme:acgme_id>/remove/", views.my_program_remove, name="remove"),
+]
