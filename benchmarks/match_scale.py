@@ -411,7 +411,7 @@ def scaled(fraction: float) -> dict[str, int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
-        "--quick", action="store_true", help="small instances (about 5% of the Match)"
+        "--quick", action="store_true", help="small instances (about 5%% of the Match)"
     )
     parser.add_argument(
         "--skip-matching-package", action="store_true", help="skip the slow PyPI baseline"
