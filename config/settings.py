@@ -79,8 +79,9 @@ INSTALLED_APPS = [
     "imgpath.accounts",
     "imgpath.profiles",
     "imgpath.roadmap",
-    "imgpath.rotations",
     "imgpath.programs",
+    "imgpath.rotations",
+    "imgpath.matching",
 ]
 
 MIDDLEWARE = [
@@ -273,6 +274,10 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # One line per task state change is noise at INFO; failures still show.
+        "django_tasks": {"level": "WARNING"},
+    },
 }
 CSRF_FAILURE_VIEW = "imgpath.core.views.csrf_failure"

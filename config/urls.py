@@ -13,10 +13,11 @@ admin.site.site_title = "IMGPath staff"
 urlpatterns = [
     path("", include("imgpath.core.urls")),
     path("", include("imgpath.accounts.urls")),
+    path("", include("imgpath.profiles.urls")),
+    path("", include("imgpath.roadmap.urls")),
     path("", include("imgpath.programs.urls")),
     path("", include("imgpath.rotations.urls")),
-    path("", include("imgpath.roadmap.urls")),
-    path("", include("imgpath.profiles.urls")),
+    path("", include("imgpath.matching.urls")),
     path("accounts/", include("allauth.urls")),
     path("api/v1/", api.urls),
     path("staff/admin/", admin.site.urls),

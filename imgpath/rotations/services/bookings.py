@@ -12,6 +12,7 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.dispatch import Signal
 from django.utils import timezone
 
 from imgpath.core.errors import ConflictError, ServiceError
@@ -37,6 +38,10 @@ from imgpath.rotations.services.common import (
 
 FULL_MESSAGE = "This session is full: every seat is booked."
 PROMOTED_MESSAGE = "A seat opened and you were first on the waitlist, so it is now yours."
+
+# Sent under the locks before a seat is taken; a receiver may refuse by raising ConflictError
+# (an open placement round does, so its sessions are not booked one by one).
+booking_requested = Signal()
 
 
 def _lock_session(pk: int) -> Session:
@@ -78,6 +83,7 @@ def booking_create(
         application = Application.objects.select_for_update(no_key=True).get(pk=application.pk)
         application.session = session
         _check_acceptable(application)
+        booking_requested.send(sender=Application, application=application)
         _lock_applicant(application.applicant_id)
         if session.seats_taken_now() >= session.seats:
             raise ConflictError(FULL_MESSAGE)
