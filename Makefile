@@ -2,6 +2,9 @@
 SHELL := /bin/bash
 export UV_PYTHON_DOWNLOADS := never
 export UV_LINK_MODE := copy
+# Byte-compile installed packages once, so every start skips compiling them (and works even
+# where PYTHONDONTWRITEBYTECODE is set).
+export UV_COMPILE_BYTECODE := 1
 PYTHON ?= python3
 HOST ?= 127.0.0.1
 PORT ?= 8000
