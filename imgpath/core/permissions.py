@@ -20,3 +20,9 @@ def staff_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
         return view(request, *args, **kwargs)
 
     return guarded
+
+
+def require_applicant(request: HttpRequest) -> None:
+    """Applicant-only pages and endpoints answer 404 to hosts, mentors and staff."""
+    if not request.user.is_applicant:
+        raise Http404("Only applicants have this page.")

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from ninja import Field, Router, Schema
 from pydantic import ConfigDict
 
+from imgpath.core.permissions import require_applicant
 from imgpath.profiles.selectors import profile_data_for
 from imgpath.profiles.services import profile_save
 
@@ -112,15 +113,10 @@ class Message(Schema):
     detail: str
 
 
-def _applicant_only(request: HttpRequest) -> None:
-    if not request.user.is_applicant:
-        raise Http404
-
-
 @router.get("/profile", response={200: dict[str, Any], 404: Message}, summary="My profile")
 def profile_get(request: HttpRequest) -> dict[str, Any]:
     """The signed-in applicant's profile document ({} when nothing was saved)."""
-    _applicant_only(request)
+    require_applicant(request)
     return profile_data_for(request.user)
 
 
@@ -131,7 +127,7 @@ def profile_get(request: HttpRequest) -> dict[str, Any]:
 )
 def profile_put(request: HttpRequest, payload: ProfileIn) -> dict[str, Any]:
     """Replace the whole profile. Every field is optional; an unknown field is refused."""
-    _applicant_only(request)
+    require_applicant(request)
     document = payload.model_dump(exclude_none=True, exclude_defaults=False)
     profile = profile_save(user=request.user, data=_drop_empty(document))
     return profile.data

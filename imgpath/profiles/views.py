@@ -4,28 +4,23 @@ import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from imgpath.core.errors import ServiceError
+from imgpath.core.permissions import require_applicant
 from imgpath.profiles.editor import ProfileEditor
 from imgpath.profiles.forms import ProfileImportForm
 from imgpath.profiles.selectors import profile_data_for
 from imgpath.profiles.services import profile_import, profile_save
 
 
-def _require_applicant(request: HttpRequest) -> None:
-    # Hosts, mentors and staff have no applicant profile; the page does not exist for them.
-    if not request.user.is_applicant:
-        raise Http404("Only applicants have a profile.")
-
-
 @never_cache
 @login_required
 def profile_edit(request: HttpRequest) -> HttpResponse:
-    _require_applicant(request)
+    require_applicant(request)
     document = profile_data_for(request.user)
     if request.method != "POST":
         return _render(request, ProfileEditor(document))
@@ -50,7 +45,7 @@ def _render(request: HttpRequest, editor: ProfileEditor, status: int = 200) -> H
 @never_cache
 @login_required
 def profile_download(request: HttpRequest) -> HttpResponse:
-    _require_applicant(request)
+    require_applicant(request)
     body = json.dumps(profile_data_for(request.user), indent=2, ensure_ascii=False)
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="imgpath-profile.json"'
@@ -60,7 +55,7 @@ def profile_download(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def profile_upload(request: HttpRequest) -> HttpResponse:
-    _require_applicant(request)
+    require_applicant(request)
     form = ProfileImportForm(request.POST, request.FILES)
     if form.is_valid():
         try:

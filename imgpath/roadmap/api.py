@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Router, Schema
 
+from imgpath.core.permissions import require_applicant
 from imgpath.profiles.api import ProfileIn
 from imgpath.profiles.services import profile_validate
 from imgpath.roadmap.selectors import roadmap_for_document, roadmap_for_user
@@ -23,8 +24,7 @@ class Message(Schema):
 @router.get("/roadmap", response={200: dict[str, Any], 404: Message}, summary="My roadmap")
 def roadmap_mine(request: HttpRequest) -> dict[str, Any]:
     """The signed-in applicant's roadmap, computed from their saved profile as of today."""
-    if not request.user.is_applicant:
-        raise Http404
+    require_applicant(request)
     return roadmap_for_user(request.user, today=timezone.localdate())
 
 

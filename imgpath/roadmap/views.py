@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -11,7 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from imgpath.core.errors import ServiceError
-from imgpath.core.permissions import staff_required
+from imgpath.core.permissions import require_applicant, staff_required
 from imgpath.profiles.selectors import profile_data_for
 from imgpath.roadmap import services
 from imgpath.roadmap.forms import FactReviewForm
@@ -22,15 +22,10 @@ from imgpath.roadmap.presentation import calendar_strip, next_step, warning_grou
 from imgpath.roadmap.selectors import facts_oldest_first, roadmap_for_user
 
 
-def _require_applicant(request: HttpRequest) -> None:
-    if not request.user.is_applicant:
-        raise Http404("Only applicants have a roadmap.")
-
-
 @never_cache
 @login_required
 def roadmap(request: HttpRequest) -> HttpResponse:
-    _require_applicant(request)
+    require_applicant(request)
     today = timezone.localdate()
     data = roadmap_for_user(request.user, today=today)
     context = {
@@ -46,7 +41,7 @@ def roadmap(request: HttpRequest) -> HttpResponse:
 @never_cache
 @login_required
 def roadmap_download_pdf(request: HttpRequest) -> HttpResponse:
-    _require_applicant(request)
+    require_applicant(request)
     data = roadmap_for_user(request.user, today=timezone.localdate())
     response = HttpResponse(
         roadmap_pdf(data, person=request.user.name), content_type="application/pdf"
@@ -58,7 +53,7 @@ def roadmap_download_pdf(request: HttpRequest) -> HttpResponse:
 @never_cache
 @login_required
 def calendar_settings(request: HttpRequest) -> HttpResponse:
-    _require_applicant(request)
+    require_applicant(request)
     feed = services.calendar_feed_for(user=request.user)
     feed_url = request.build_absolute_uri(reverse("roadmap_calendar_feed", args=[feed.token]))
     return render(request, "roadmap/calendar.html", {"feed_url": feed_url})
@@ -67,7 +62,7 @@ def calendar_settings(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def calendar_rotate(request: HttpRequest) -> HttpResponse:
-    _require_applicant(request)
+    require_applicant(request)
     services.calendar_feed_rotate(user=request.user)
     messages.success(request, "New calendar link created. The old link no longer works.")
     return redirect("roadmap_calendar")

@@ -49,34 +49,20 @@ def applicant_ranks_replace(
 ) -> list[MatchProgram]:
     """Replace an applicant's list with these programs, most preferred first."""
     _ensure_applicant(participant, by)
-    with transaction.atomic():
-        lock_open_cycle(participant.cycle_id)
-        participant.refresh_from_db()
-        allowed = {p.pk: p for p in program_choices_for(participant)}
-        chosen = _ordered_choices(program_ids, allowed, "Program")
-        current = list(participant.ranks.values_list("program_id", flat=True))
-        if current == [p.pk for p in chosen]:
-            return chosen
-        participant.ranks.all().delete()
-        ApplicantRank.objects.bulk_create(
-            ApplicantRank(participant=participant, program=p, position=i)
-            for i, p in enumerate(chosen, start=1)
-        )
-        _uncertify(participant)
-    return chosen
+    return _list_replace(
+        participant,
+        program_ids,
+        choices=program_choices_for,
+        noun="Program",
+        model=ApplicantRank,
+        fields=("participant", "program"),
+    )
 
 
 def applicant_ranks_certify(*, participant: Participant, by) -> Participant:
     """Certify: this list, as it is now, goes into the Match unless changed again."""
     _ensure_applicant(participant, by)
-    with transaction.atomic():
-        lock_open_cycle(participant.cycle_id)
-        participant.refresh_from_db()
-        if not participant.ranks.exists():
-            raise ServiceError("Rank at least one program before certifying your list.")
-        participant.certified_at = now()
-        participant.save(update_fields=["certified_at"])
-    return participant
+    return _list_certify(participant, "Rank at least one program before certifying your list.")
 
 
 def program_ranks_replace(
@@ -84,33 +70,52 @@ def program_ranks_replace(
 ) -> list[Participant]:
     """Replace a program's list with these applicants, most preferred first."""
     ensure_program_manager(by, program)
-    with transaction.atomic():
-        lock_open_cycle(program.cycle_id)
-        program.refresh_from_db()
-        allowed = {p.pk: p for p in applicant_choices_for(program)}
-        chosen = _ordered_choices(participant_ids, allowed, "Applicant")
-        current = list(program.ranks.values_list("participant_id", flat=True))
-        if current == [p.pk for p in chosen]:
-            return chosen
-        program.ranks.all().delete()
-        ProgramRank.objects.bulk_create(
-            ProgramRank(program=program, participant=p, position=i)
-            for i, p in enumerate(chosen, start=1)
-        )
-        _uncertify(program)
-    return chosen
+    return _list_replace(
+        program,
+        participant_ids,
+        choices=applicant_choices_for,
+        noun="Applicant",
+        model=ProgramRank,
+        fields=("program", "participant"),
+    )
 
 
 def program_ranks_certify(*, program: MatchProgram, by) -> MatchProgram:
     ensure_program_manager(by, program)
+    return _list_certify(program, "Rank at least one applicant before certifying this list.")
+
+
+def _list_replace(owner, ids: Sequence[int], *, choices, noun: str, model, fields) -> list:
+    """One list's replacement, the same for both sides: lock, check, rewrite, un-certify.
+
+    `fields` names the rank row's owner and target, e.g. ("participant", "program").
+    """
+    owner_field, target_field = fields
     with transaction.atomic():
-        lock_open_cycle(program.cycle_id)
-        program.refresh_from_db()
-        if not program.ranks.exists():
-            raise ServiceError("Rank at least one applicant before certifying this list.")
-        program.certified_at = now()
-        program.save(update_fields=["certified_at"])
-    return program
+        lock_open_cycle(owner.cycle_id)
+        owner.refresh_from_db()
+        chosen = _ordered_choices(ids, {c.pk: c for c in choices(owner)}, noun)
+        current = list(owner.ranks.values_list(f"{target_field}_id", flat=True))
+        if current == [c.pk for c in chosen]:
+            return chosen
+        owner.ranks.all().delete()
+        model.objects.bulk_create(
+            model(**{owner_field: owner, target_field: c, "position": i})
+            for i, c in enumerate(chosen, start=1)
+        )
+        _uncertify(owner)
+    return chosen
+
+
+def _list_certify(owner, empty_message: str):
+    with transaction.atomic():
+        lock_open_cycle(owner.cycle_id)
+        owner.refresh_from_db()
+        if not owner.ranks.exists():
+            raise ServiceError(empty_message)
+        owner.certified_at = now()
+        owner.save(update_fields=["certified_at"])
+    return owner
 
 
 def _uncertify(owner: Participant | MatchProgram) -> None:

@@ -6,14 +6,13 @@ happen there; these tests need PostgreSQL (DATABASE_URL=postgres://...).
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 
 import pytest
-from django.db import connection
 
 from imgpath.accounts.tests.factories import ApplicantFactory
 from imgpath.core.errors import ConflictError
+from imgpath.core.testing import race, skip_unless_postgres
 from imgpath.rotations import services
 from imgpath.rotations.models import Booking
 from imgpath.rotations.services import FULL_MESSAGE
@@ -30,30 +29,7 @@ pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture(autouse=True)
 def _postgres_only():
-    if connection.vendor != "postgresql":
-        pytest.skip("row-lock races need PostgreSQL; SQLite serialises writers")
-
-
-def race(actions: list[Callable[[], object]]) -> list[object]:
-    """Run the actions in threads released together; return each result or exception."""
-    barrier = threading.Barrier(len(actions))
-    results: list[object] = [None] * len(actions)
-
-    def run(index: int, action: Callable[[], object]) -> None:
-        try:
-            barrier.wait()
-            results[index] = action()
-        except Exception as exc:  # collected and asserted on by the test
-            results[index] = exc
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(i, a)) for i, a in enumerate(actions)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return results
+    skip_unless_postgres()
 
 
 def _accept(application, decided_by) -> Callable[[], object]:
