@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -42,7 +43,7 @@ def test_api_errors_are_json(client):
     assert client.get("/api/v1/no-such-endpoint").status_code == 404
     response = client.get("/api/v1/me")
     assert response.status_code == 401
-    assert response.json()["detail"]
+    assert json.loads(response.content)["detail"]
 
 
 def test_openapi_schema_and_docs_page(client):
@@ -121,3 +122,41 @@ def test_settings_refuse_to_start_without_a_secret_key():
     )
     assert result.returncode != 0
     assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_friendly_500_and_403_pages(rf, applicant):
+    from imgpath.core.views import error_403, error_500
+
+    request = rf.get("/somewhere/")
+    request.user = applicant
+    server_error = error_500(request)
+    forbidden = error_403(request)
+
+    assert server_error.status_code == 500
+    assert "Something went wrong" in server_error.content.decode()
+    assert forbidden.status_code == 403
+    assert "Not allowed" in forbidden.content.decode()
+
+
+def test_api_paths_get_json_error_pages(rf, applicant):
+    from imgpath.core.views import error_500
+
+    request = rf.get("/api/v1/anything")
+    request.user = applicant
+    response = error_500(request)
+
+    assert response.status_code == 500
+    assert response["Content-Type"] == "application/json"
+    assert json.loads(response.content)["detail"]
+
+
+def test_permission_denied_renders_the_friendly_403(client, applicant):
+    from imgpath.programs.tests.factories import ProgramFactory
+
+    program = ProgramFactory()
+    client.force_login(applicant)
+
+    response = client.get(f"/programs/{program.acgme_id}/ledger/")
+
+    assert response.status_code == 403
+    assert "Not allowed" in response.content.decode()
