@@ -6,22 +6,12 @@ import math
 
 from django.db import models
 
+from imgpath.engines.rules.codes import US_STATES
+
 EARTH_RADIUS_MILES = 3958.8
 
-STATE_NAMES = {
-    "AK": "Alaska", "AL": "Alabama", "AR": "Arkansas", "AZ": "Arizona", "CA": "California",
-    "CO": "Colorado", "CT": "Connecticut", "DC": "District of Columbia", "DE": "Delaware",
-    "FL": "Florida", "GA": "Georgia", "HI": "Hawaii", "IA": "Iowa", "ID": "Idaho",
-    "IL": "Illinois", "IN": "Indiana", "KS": "Kansas", "KY": "Kentucky", "LA": "Louisiana",
-    "MA": "Massachusetts", "MD": "Maryland", "ME": "Maine", "MI": "Michigan", "MN": "Minnesota",
-    "MO": "Missouri", "MS": "Mississippi", "MT": "Montana", "NC": "North Carolina",
-    "ND": "North Dakota", "NE": "Nebraska", "NH": "New Hampshire", "NJ": "New Jersey",
-    "NM": "New Mexico", "NV": "Nevada", "NY": "New York", "OH": "Ohio", "OK": "Oklahoma",
-    "OR": "Oregon", "PA": "Pennsylvania", "PR": "Puerto Rico", "RI": "Rhode Island",
-    "SC": "South Carolina", "SD": "South Dakota", "TN": "Tennessee", "TX": "Texas", "UT": "Utah",
-    "VA": "Virginia", "VT": "Vermont", "WA": "Washington", "WI": "Wisconsin",
-    "WV": "West Virginia", "WY": "Wyoming",
-}  # fmt: skip
+# The 50 states, DC and Puerto Rico: one table for the whole project.
+STATE_NAMES = US_STATES
 
 
 class Region(models.TextChoices):
