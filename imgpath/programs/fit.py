@@ -15,6 +15,7 @@ from imgpath.engines.fit import (
     VisaPreference,
     assess_fit,
 )
+from imgpath.engines.rules import Profile, ProfileError, parse_profile, resolve_match_year
 from imgpath.profiles.selectors import profile_data_for
 from imgpath.programs.policy import FIT_FIELDS, SPECS
 
@@ -26,8 +27,9 @@ FIT_COLUMNS = tuple(
 
 
 def coming_match_year(today: dt.date) -> int:
-    """The Match an applicant applying now enters: March of next year once this one is past."""
-    return today.year + 1 if today.month >= 4 else today.year
+    """The Match to plan for when nobody said which: the roadmap engine's rule, so the
+    roadmap and the program fit always count from the same year."""
+    return resolve_match_year(Profile(), today)[0]
 
 
 def _int(value: Any, low: int, high: int) -> int | None:
@@ -52,8 +54,7 @@ def applicant_facts(profile: Mapping[str, Any], *, today: dt.date) -> ApplicantF
     steps = [_dict(exams.get(step)) for step in STEPS]
     months = _usce_months(profile.get("experience"))
     return ApplicantFacts(
-        match_year=_int(_dict(profile.get("targets")).get("match_year"), 2000, 2100)
-        or coming_match_year(today),
+        match_year=_match_year(profile, today),
         graduation_year=_int(
             _dict(profile.get("medical_school")).get("graduation_year"), 1940, 2100
         ),
@@ -67,6 +68,16 @@ def applicant_facts(profile: Mapping[str, Any], *, today: dt.date) -> ApplicantF
         usce_observership_months=months[1],
         ecfmg_certified=profile.get("ecfmg_certified") is True,
     )
+
+
+def _match_year(profile: Mapping[str, Any], today: dt.date) -> int:
+    try:
+        return resolve_match_year(parse_profile(dict(profile)), today)[0]
+    except ProfileError:
+        # Stored profiles are validated on save; an older, unreadable one falls back to its
+        # explicit year or the default.
+        explicit = _int(_dict(profile.get("targets")).get("match_year"), 2000, 2100)
+        return explicit or coming_match_year(today)
 
 
 def _visa_preference(value: Any) -> VisaPreference:

@@ -7,7 +7,7 @@ Pure Python (no Django). The public API:
 - ``load_facts(directory) -> Facts``, ``load_default_facts()``, ``iter_fact_rows(facts)``;
   ``FactsError``
 - ``evaluate(profile, facts, today) -> Roadmap``, ``roadmap_to_dict(roadmap)``,
-  ``evaluate_json(profile_data, facts, today)``
+  ``evaluate_json(profile_data, facts, today)``; ``resolve_match_year(profile, today)``
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from imgpath.engines.rules.roadmap import (
     Step,
     roadmap_to_dict,
 )
+from imgpath.engines.rules.situation import resolve_match_year
 
 
 @cache
@@ -61,5 +62,6 @@ __all__ = [
     "load_facts",
     "parse_profile",
     "profile_to_dict",
+    "resolve_match_year",
     "roadmap_to_dict",
 ]

@@ -63,6 +63,8 @@ def test_citizens_and_residents_need_no_visa_and_bad_values_are_ignored():
     assert facts.match_year == 2027
 
 
-def test_the_coming_match_year_turns_after_march():
-    assert coming_match_year(dt.date(2026, 3, 31)) == 2026
-    assert coming_match_year(dt.date(2026, 4, 1)) == 2027
+def test_the_default_match_year_is_the_roadmaps():
+    # Before 1 September the next cycle can still be joined from the start; from then on,
+    # the one after it (the rule the roadmap engine uses).
+    assert coming_match_year(dt.date(2026, 8, 31)) == 2027
+    assert coming_match_year(dt.date(2026, 9, 1)) == 2028
