@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "imgpath.programs",
     "imgpath.rotations",
     "imgpath.matching",
+    "imgpath.changes",
 ]
 
 MIDDLEWARE = [
@@ -113,6 +114,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "imgpath.core.context_processors.navigation",
+                "imgpath.changes.context_processors.notices",
             ],
         },
     }

@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
+from imgpath.engines.rules import Profile, ProfileError, parse_profile
+from imgpath.engines.rules.profile import CurrentVisa, VisaPreference
 from imgpath.profiles.models import ApplicantProfile
 
 
@@ -11,3 +14,45 @@ def profile_data_for(user) -> dict[str, Any]:
         return {}
     data = ApplicantProfile.objects.filter(user=user).values_list("data", flat=True).first()
     return dict(data or {})
+
+
+def _typed(data: dict[str, Any]) -> Profile:
+    try:
+        return parse_profile(dict(data or {}))
+    except ProfileError:
+        # Saved profiles were validated when saved; one that a later schema refuses reads as
+        # empty rather than breaking every page that reads it.
+        return Profile()
+
+
+def typed_profile_for(user) -> Profile:
+    """The one typed profile every app reads (never the raw JSON document)."""
+    return _typed(profile_data_for(user))
+
+
+def applicants_with_profiles() -> Iterator[tuple[Any, Profile]]:
+    """Every active applicant with their typed profile (empty when none is saved), by id."""
+    from django.contrib.auth import get_user_model
+
+    users = (
+        get_user_model()
+        .objects.filter(is_active=True, role="applicant")
+        .select_related("applicant_profile")
+        .order_by("pk")
+    )
+    for user in users.iterator(chunk_size=500):
+        stored = getattr(user, "applicant_profile", None)
+        yield user, _typed(stored.data if stored else {})
+
+
+def visas_of(profile: Profile) -> set[str]:
+    """The visas the applicant holds or wants, as upper-case codes (J1, H1B)."""
+    visas: set[str] = set()
+    if profile.current_visa not in (None, CurrentVisa.NONE, CurrentVisa.OTHER):
+        visas.add(profile.current_visa.value)
+    preference = profile.visa_preference
+    if preference in (VisaPreference.J1, VisaPreference.EITHER):
+        visas.add("J1")
+    if preference in (VisaPreference.H1B, VisaPreference.EITHER):
+        visas.add("H1B")
+    return visas

@@ -11,6 +11,7 @@ from ninja import Router, Schema
 from imgpath.core.permissions import require_applicant
 from imgpath.profiles.api import ProfileIn
 from imgpath.profiles.services import profile_validate
+from imgpath.roadmap.schemas import RoadmapOut
 from imgpath.roadmap.selectors import roadmap_for_document, roadmap_for_user
 
 ROUTER_PREFIX = ""
@@ -21,7 +22,7 @@ class Message(Schema):
     detail: str
 
 
-@router.get("/roadmap", response={200: dict[str, Any], 404: Message}, summary="My roadmap")
+@router.get("/roadmap", response={200: RoadmapOut, 404: Message}, summary="My roadmap")
 def roadmap_mine(request: HttpRequest) -> dict[str, Any]:
     """The signed-in applicant's roadmap, computed from their saved profile as of today."""
     require_applicant(request)
@@ -30,7 +31,7 @@ def roadmap_mine(request: HttpRequest) -> dict[str, Any]:
 
 @router.post(
     "/roadmap/evaluate",
-    response={200: dict[str, Any], 422: Message},
+    response={200: RoadmapOut, 422: Message},
     summary="Roadmap for any profile (nothing is saved)",
 )
 def roadmap_evaluate(request: HttpRequest, payload: ProfileIn) -> dict[str, Any]:

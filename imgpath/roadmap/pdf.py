@@ -12,7 +12,7 @@ from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer
 
-from imgpath.roadmap.presentation import STATUS_LABELS, warning_groups
+from imgpath.roadmap.presentation import STATUS_LABELS, source_line, warning_groups
 
 _STYLES = getSampleStyleSheet()
 _BODY = ParagraphStyle("body", parent=_STYLES["BodyText"], fontSize=9.5, leading=12.5)
@@ -38,6 +38,8 @@ def roadmap_pdf(roadmap: dict[str, Any], *, person: str) -> bytes:
         bottomMargin=16 * mm,
         title="IMGPath roadmap",
         author="IMGPath",
+        # Uncompressed: a few kilobytes more, and the text stays searchable by any tool.
+        pageCompression=0,
     )
     story: list[Any] = [
         _p(f"Roadmap for {person}", _STYLES["Title"]),
@@ -68,12 +70,15 @@ def _warnings(roadmap: dict[str, Any]) -> list[Any]:
     if not important and not groups["unverified"]:
         return []
     items: list[Any] = [_p("Warnings", _STYLES["Heading2"])]
-    items += [_p(f"• [{w['severity']}] {w['message']}") for w in important]
+    items += [
+        _p(f"• [{w['severity']}]{' [unconfirmed]' if w.get('unconfirmed') else ''} {w['message']}")
+        for w in important
+    ]
     if groups["unverified"]:
         items.append(
             _p(
-                f"• {len(groups['unverified'])} rules behind this roadmap are not yet verified "
-                "against an official source; they are marked “unverified” below."
+                f"• {len(groups['unverified'])} rules behind this roadmap are not yet confirmed "
+                "by an official, current source; they are marked “unconfirmed” below."
             )
         )
     return items
@@ -86,14 +91,11 @@ def _step(step: dict[str, Any]) -> list[Any]:
     heading = f'<font color="{colour}">[{status}]</font> {title}'
     if step["due"]:
         heading += f" — due {step['due']}"
-    parts: list[Any] = [Paragraph(heading, _STEP), _p(step["reason"])]
-    for source in step["sources"]:
-        marker = "" if source.get("verified", True) else " — unverified"
-        parts.append(
-            _p(
-                f"Source: {source['title']} ({source.get('url') or 'document'}), as of "
-                f"{source['as_of']}, tier {source['tier']}{marker}",
-                _SMALL,
-            )
-        )
+    if step.get("unconfirmed"):
+        heading += ' <font color="#8a4b00">[unconfirmed]</font>'
+    parts: list[Any] = [Paragraph(heading, _STEP)]
+    if step.get("overdue"):
+        parts.append(_p(f"Overdue: {step['overdue']}"))
+    parts.append(_p(step["reason"]))
+    parts += [_p(source_line(source), _SMALL) for source in step["sources"]]
     return parts

@@ -7,12 +7,16 @@ from datetime import date
 from typing import Any
 
 from imgpath.engines.rules import load_default_facts
+from imgpath.engines.rules.facts.model import STANDING_WORDS, Standing
+
+UNCONFIRMED = " (unconfirmed)"
 
 EVENT_LABELS = {
     "eras_season_opens": "ERAS season opens",
     "eras_submission_opens": "ERAS submissions open",
     "program_review_opens": "Programs start reviewing",
     "nrmp_registration_opens": "NRMP registration opens",
+    "nrmp_early_registration_deadline": "NRMP registration deadline (late fee after)",
     "program_quota_deadline": "Program quota deadline",
     "pathways_deadline": "Pathways deadline",
     "pathways_application_closes": "Pathways application closes",
@@ -65,19 +69,38 @@ def next_step(roadmap: dict[str, Any]) -> dict[str, Any] | None:
 
 
 def dated_events(roadmap: dict[str, Any]) -> list[dict[str, Any]]:
-    """Every dated item of the roadmap's Match year: cycle events and step due dates."""
+    """Every dated item of the roadmap's Match year: cycle events and step due dates.
+
+    A date whose source is not confirmed says so in its label, since calendar apps show
+    nothing but the title."""
     events: dict[tuple[date, str], dict[str, Any]] = {}
+    # Whether each cycle date is confirmed: a step due on that date inherits it.
+    confirmed_on: dict[date, bool] = {}
     for entry in load_default_facts().calendar_for(roadmap["match_year"]).values():
         if entry.date is not None:
             label = EVENT_LABELS.get(entry.event.value, entry.title)
-            events[(entry.date, label)] = {"date": entry.date, "label": label, "kind": "cycle"}
+            confirmed_on[entry.date] = confirmed_on.get(entry.date, True) and not entry.unconfirmed
+            events[(entry.date, label)] = {
+                "date": entry.date,
+                "label": label + (UNCONFIRMED if entry.unconfirmed else ""),
+                "kind": "cycle",
+                "unconfirmed": entry.unconfirmed,
+            }
     for phase in roadmap["phases"]:
         for step in phase["steps"]:
             if step["due"] and step["status"] not in ("done", "not_applicable"):
                 due = date.fromisoformat(step["due"])
                 title = step.get("title", step["id"])
+                unconfirmed = not confirmed_on.get(due, not step.get("unconfirmed", False))
                 events.setdefault(
-                    (due, title), {"date": due, "label": title, "kind": "step", "step": step["id"]}
+                    (due, title),
+                    {
+                        "date": due,
+                        "label": title + (UNCONFIRMED if unconfirmed else ""),
+                        "kind": "step",
+                        "step": step["id"],
+                        "unconfirmed": unconfirmed,
+                    },
                 )
     return sorted(events.values(), key=lambda e: (e["date"], e["label"]))
 
@@ -98,3 +121,16 @@ def calendar_strip(roadmap: dict[str, Any], *, today: date) -> list[Month]:
         if month is not None:
             month.events.append({**event, "past": event["date"] < today})
     return months
+
+
+def source_line(source: dict[str, Any]) -> str:
+    """One source in plain text (PDF, text output): title, address, date, tier and trust."""
+    when = f"as of {source['as_of']}" if source.get("as_of") else "date unknown"
+    where = source.get("url") or "document"
+    line = f"Source: {source['title']} ({where}), {when}, tier {source['tier']}"
+    if source.get("unconfirmed"):
+        line += " — unconfirmed"
+    if source.get("standing"):
+        words = STANDING_WORDS[Standing(source["standing"])]
+        line += f" — status as of {source['standing_as_of']}: {words}"
+    return line

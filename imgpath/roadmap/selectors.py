@@ -48,17 +48,28 @@ class ReviewedFact:
     rechecked_on: date | None
 
     @property
-    def effective_date(self) -> date:
-        """The most recent date anyone confirmed the fact: its source's or a staff re-check."""
-        return max(self.row.as_of, self.rechecked_on) if self.rechecked_on else self.row.as_of
+    def effective_date(self) -> date | None:
+        """The most recent date anyone confirmed the fact: its source's or a staff re-check.
+
+        None when the source has no date and nobody has re-checked it: the oldest of all."""
+        dates = [d for d in (self.row.as_of, self.rechecked_on) if d is not None]
+        return max(dates) if dates else None
+
+    def age_days(self, today: date) -> int | None:
+        return (today - self.effective_date).days if self.effective_date else None
 
 
 def facts_oldest_first() -> list[ReviewedFact]:
+    """Undated facts first (nobody knows how old they are), then by date, then by id."""
     checks = last_checks()
     facts = [ReviewedFact(row, checks.get(row.id)) for row in iter_fact_rows(load_default_facts())]
-    return sorted(facts, key=lambda f: (f.effective_date, f.row.id))
+    return sorted(facts, key=lambda f: (f.effective_date or date.min, f.row.id))
 
 
 def stale_facts(*, older_than_days: int, today: date) -> list[ReviewedFact]:
     cutoff = today - timedelta(days=older_than_days)
-    return [fact for fact in facts_oldest_first() if fact.effective_date < cutoff]
+    return [
+        fact
+        for fact in facts_oldest_first()
+        if fact.effective_date is None or fact.effective_date < cutoff
+    ]

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from imgpath.changes.selectors import changed_since_last_visit
 from imgpath.core.errors import ServiceError
 from imgpath.core.permissions import require_applicant, staff_required
 from imgpath.profiles.selectors import profile_data_for
@@ -30,6 +31,7 @@ def roadmap(request: HttpRequest) -> HttpResponse:
     data = roadmap_for_user(request.user, today=today)
     context = {
         "roadmap": data,
+        "changed_steps": changed_since_last_visit(request.user, data, now=timezone.now()),
         "warnings": warning_groups(data),
         "next_step": next_step(data),
         "months": calendar_strip(data, today=today),

@@ -42,7 +42,7 @@ def _attempt_warnings(sit: Situation) -> list[RoadmapWarning]:
                 "attempts at any USMLE Step may not apply for any Step, so ECFMG Certification and "
                 "the usual residency route are closed. If your count is wrong, check your USMLE "
                 "transcript.",
-                [limit_fact],
+                [limit_fact, sit.fact("usmle_attempt_limit_all_steps")],
             )
         ]
     found = []
@@ -115,15 +115,19 @@ def _exam_window(sit: Situation) -> list[RoadmapWarning]:
     exam, when = min(dated, key=lambda item: item[1])
     if add_years(when, years) >= sit.today:
         return []
+    rule = sit.fact("ecfmg_seven_year_window")
     return [
         make_warning(
             "ecfmg_exam_window",
             Severity.WARNING,
             f"You passed {EXAM_NAMES[exam]} on {day(when)}, more than {years} years ago, and "
-            f"{listing(EXAM_NAMES[item] for item in pending)} is still open. An older ECFMG rule "
-            f"gives {years} years from the first pass to pass the rest, after which the early pass "
-            "stops counting. We could not confirm the rule is current; ask ECFMG.",
-            [sit.fact("ecfmg_seven_year_window")],
+            f"{listing(EXAM_NAMES[item] for item in pending)} is still open. ECFMG has given "
+            f"{years} years from the first pass to pass the rest, after which the early pass "
+            "stops counting; the newest source we have that states this rule is "
+            f"{rule.source_title}"
+            f" ({sit.day_of(rule, rule.as_of) if rule.as_of else 'date unknown'}). We could not "
+            "confirm it is current: check ECFMG's current Information Booklet or ask ECFMG.",
+            [rule],
         )
     ]
 
@@ -173,7 +177,7 @@ def unverified_warnings(
     for fact_id, used_by in users.items():
         ref = refs[fact_id]
         why = _FLAG_WORDS.get(ref.flag or "", "it is not verified")
-        dated = "undated source" if ref.undated else f"as of {ref.as_of.isoformat()}"
+        dated = "date unknown" if ref.as_of is None else f"as of {ref.as_of.isoformat()}"
         message = (
             f"'{ref.fact_title}' ({ref.title}; tier {ref.tier}, {dated}) is not "
             f"verified: {why}. {ref.note or ''} Used by: {listing(used_by)}."

@@ -34,7 +34,7 @@ from imgpath.engines.rules.situation import Situation, resolve_match_year
 _PHASES = (
     ("ecfmg_certification", "ECFMG Certification", ecfmg.build),
     ("clinical_experience", "U.S. clinical experience", experience.build),
-    ("residency_application", "Residency application (ERAS)", application.build),
+    ("residency_application", "Residency application (ERAS or ResidencyCAS)", application.build),
     ("match", "The Match (NRMP)", match.build),
     ("licensure", "State licensure", licensure.build),
     ("immigration", "Immigration", immigration.build),

@@ -50,12 +50,21 @@ class SourceRef:
     fact_title: str
     title: str
     url: str | None
-    as_of: date
+    # None when the source gives no date: shown as "date unknown".
+    as_of: date | None
     undated: bool
     tier: str
     verified: bool
     flag: str | None
     note: str | None
+    standing: str | None = None
+    standing_as_of: date | None = None
+    standing_text: str | None = None
+    known_until: date | None = None
+
+    @property
+    def unconfirmed(self) -> bool:
+        return not self.verified
 
     @classmethod
     def of(cls, row: FactRow) -> SourceRef:
@@ -70,6 +79,10 @@ class SourceRef:
             verified=row.verified,
             flag=row.flag.value if row.flag else None,
             note=row.note,
+            standing=row.standing.value if row.standing else None,
+            standing_as_of=row.standing_as_of,
+            standing_text=row.standing_text,
+            known_until=row.known_until,
         )
 
 
@@ -84,6 +97,8 @@ class Step:
     sources: tuple[SourceRef, ...] = ()
     # Whether the applicant can act on it now; only such a step can become "next".
     actionable: bool = False
+    # Set when the step's date has passed: what that means, in plain words.
+    overdue: str | None = None
 
 
 @dataclass(frozen=True)
@@ -131,6 +146,7 @@ def roadmap_to_dict(roadmap: Roadmap) -> dict[str, Any]:
                 "code": warning.code,
                 "severity": warning.severity.value,
                 "message": warning.message,
+                "unconfirmed": any(source.unconfirmed for source in warning.sources),
                 "sources": [_source_dict(source) for source in warning.sources],
             }
             for warning in roadmap.warnings
@@ -145,6 +161,8 @@ def _step_dict(step: Step) -> dict[str, Any]:
         "status": step.status.value,
         "reason": step.reason,
         "due": step.due.isoformat() if step.due else None,
+        "overdue": step.overdue,
+        "unconfirmed": any(source.unconfirmed for source in step.sources),
         "details": _json(step.details),
         "sources": [_source_dict(source) for source in step.sources],
     }
@@ -156,11 +174,17 @@ def _source_dict(source: SourceRef) -> dict[str, Any]:
         "fact_title": source.fact_title,
         "title": source.title,
         "url": source.url,
-        "as_of": source.as_of.isoformat(),
+        "as_of": source.as_of.isoformat() if source.as_of else None,
         "undated": source.undated,
         "tier": source.tier,
         "verified": source.verified,
+        "unconfirmed": source.unconfirmed,
         "flag": source.flag,
+        "note": source.note,
+        "standing": source.standing,
+        "standing_as_of": source.standing_as_of.isoformat() if source.standing_as_of else None,
+        "standing_text": source.standing_text,
+        "known_until": source.known_until.isoformat() if source.known_until else None,
     }
 
 

@@ -11,7 +11,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from imgpath.engines.rules.facts.model import CalendarEntry, CalendarEvent, FactRow, Facts
+from imgpath.engines.rules.facts.model import (
+    STANDING_WORDS,
+    CalendarEntry,
+    CalendarEvent,
+    FactRow,
+    Facts,
+)
 from imgpath.engines.rules.profile import (
     USMLE_EXAMS,
     ExamStatus,
@@ -21,10 +27,13 @@ from imgpath.engines.rules.profile import (
     UsStatus,
 )
 from imgpath.engines.rules.roadmap import RoadmapWarning, Severity, SourceRef, Step, StepStatus
+from imgpath.engines.rules.wording import day, month_year
 
 # From 1 September the current cycle's applications are already out, so a person
 # starting now aims at the cycle after it (ERAS submissions open in early September).
 CYCLE_CUTOFF = (9, 1)
+# Follows every date in a step's words that rests on a fact no primary source confirms.
+UNCONFIRMED = " (unconfirmed)"
 _US_KINDS = (ExperienceKind.OBSERVERSHIP, ExperienceKind.EXTERNSHIP, ExperienceKind.CLERKSHIP)
 
 
@@ -45,6 +54,11 @@ class Situation:
     @property
     def needs_visa(self) -> bool:
         return not self.us_citizen and self.profile.us_status is not UsStatus.PERMANENT_RESIDENT
+
+    @property
+    def is_canadian(self) -> bool:
+        """A Canadian citizen (not a permanent resident of Canada) who needs U.S. status."""
+        return "CA" in self.profile.citizenships and self.needs_visa
 
     @property
     def visa_status_known(self) -> bool:
@@ -155,6 +169,37 @@ class Situation:
         entry = self.calendar.get(event)
         return entry.date if entry else None
 
+    # ---- dates in words: a date no source confirms never reads as fact ----
+    def day_of(self, row: FactRow | None, value: date) -> str:
+        """``value`` in words, marked "(unconfirmed)" when ``row`` is not verified."""
+        return day(value) + ("" if row is None or row.verified else UNCONFIRMED)
+
+    def fact_day(self, fact_id: str, key: str) -> str:
+        row = self.facts.fact(fact_id)
+        return self.day_of(row, row.value(key))
+
+    def standing_words(self, row: FactRow) -> str:
+        """A contested or time-limited fact's last known status, dated, never as settled law."""
+        if row.standing is None or row.standing_as_of is None:
+            return ""
+        stop = f" Our sources stop in {month_year(row.known_until)}." if row.known_until else ""
+        return (
+            f"Status as of {day(row.standing_as_of)}: {STANDING_WORDS[row.standing]}. "
+            f"{' '.join((row.standing_text or '').split())}{stop} Check its current status "
+            "with the official source before you rely on it."
+        )
+
+    def too_late(self, what: str) -> str:
+        """What a passed deadline means: the target Match is out of reach, the next is not."""
+        return (
+            f"Too late for the {self.match_year} Match: {what}. The next Match you can still "
+            f"aim for is {self.match_year + 1}; set it as your target Match year."
+        )
+
+    def event_day(self, entry: CalendarEntry) -> str:
+        assert entry.date is not None
+        return self.day_of(entry, entry.date)
+
 
 def resolve_match_year(profile: Profile, today: date) -> tuple[int, str]:
     """The target Match year, or a default worked out from ``today`` (documented in words)."""
@@ -184,6 +229,7 @@ def make_step(
     due: date | None = None,
     details: dict[str, Any] | None = None,
     actionable: bool = False,
+    overdue: str | None = None,
 ) -> Step:
     return Step(
         id=step_id,
@@ -194,6 +240,7 @@ def make_step(
         details=details or {},
         sources=sources_of(cite),
         actionable=actionable and status is StepStatus.TODO,
+        overdue=overdue,
     )
 
 

@@ -32,6 +32,10 @@ def day(value: date) -> str:
     return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
 
 
+def month_year(value: date) -> str:
+    return f"{_MONTHS[value.month - 1]} {value.year}"
+
+
 def count(number: float, word: str, plural: str | None = None) -> str:
     shown = int(number) if float(number).is_integer() else round(number, 1)
     return f"{shown} {word if shown == 1 else plural or word + 's'}"

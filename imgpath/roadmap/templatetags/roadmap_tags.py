@@ -38,6 +38,27 @@ def as_date(value: str | None) -> date | None:
 
 
 @register.filter
+def standing_label(value: str | None) -> str:
+    """A contested or time-limited fact's standing in words ("contested in court")."""
+    from imgpath.engines.rules.facts.model import STANDING_WORDS, Standing
+
+    return STANDING_WORDS.get(Standing(value), value) if value else ""
+
+
+@register.filter
+def flag_words(value: str | list[str] | None) -> str:
+    """A fact's open warnings, readable: ["not_found", "unverified"] -> "not found, unverified"."""
+    flags = [value] if isinstance(value, str) else list(value or [])
+    return ", ".join(flag.replace("_", " ") for flag in flags)
+
+
+@register.filter
+def get_item(mapping: dict[str, Any] | None, key: str) -> Any:
+    """``mapping[key]`` in a template, or nothing when either is missing."""
+    return mapping.get(key, ()) if isinstance(mapping, dict) else ()
+
+
+@register.filter
 def status_label(value: str) -> str:
     from imgpath.roadmap.presentation import STATUS_LABELS
 

@@ -18,6 +18,28 @@ def test_my_roadmap_follows_the_contract(client, applicant_with_profile):
     step = roadmap["phases"][0]["steps"][0]
     assert {"id", "status", "reason", "due", "details", "sources"} <= set(step)
     assert {"title", "url", "as_of", "tier"} <= set(step["sources"][0])
+    sources = [s for p in roadmap["phases"] for st in p["steps"] for s in st["sources"]]
+    assert any(s["as_of"] is None and s["undated"] for s in sources)
+    assert any(s["unconfirmed"] for s in sources) and any(not s["unconfirmed"] for s in sources)
+
+
+def test_contested_facts_carry_their_standing_in_the_api(client, applicant):
+    client.force_login(applicant)
+    profile = {**PROFILE, "visa_preference": "h1b", "current_location": "abroad"}
+    roadmap = client.post("/api/v1/roadmap/evaluate", profile, content_type="application/json")
+    assert roadmap.status_code == 200
+    payment = next(w for w in roadmap.json()["warnings"] if w["code"] == "h1b_payment_abroad")
+    source = payment["sources"][0]
+    assert (source["standing"], source["standing_as_of"]) == ("contested", "2026-06-12")
+    assert source["known_until"] == "2026-06-30" and payment["unconfirmed"] is True
+
+
+def test_the_roadmap_schema_documents_the_trust_fields(client):
+    schemas = client.get("/api/v1/openapi.json").json()["components"]["schemas"]
+    assert {"unconfirmed", "standing", "known_until", "as_of"} <= set(
+        schemas["SourceOut"]["properties"]
+    )
+    assert "overdue" in schemas["StepOut"]["properties"]
 
 
 def test_evaluate_any_profile_without_saving(client, applicant):

@@ -42,6 +42,11 @@ def test_roadmap_command_is_deterministic(profile_file):
 def test_roadmap_command_text_format(profile_file):
     output = _run("roadmap", str(profile_file), "--format", "text", "--today", "2026-11-22")
     assert "ECFMG Certification" in output and "[Done]" in output
+    # The warnings are kept, and every unconfirmed step and source says so.
+    assert "! [warning]" in output
+    assert "Unconfirmed rules behind this roadmap (" in output
+    assert "[unconfirmed]" in output and "— unconfirmed" in output
+    assert "date unknown" in output
 
 
 @pytest.mark.parametrize(
@@ -71,7 +76,11 @@ def test_rules_report_lists_stale_facts_and_a_recheck_removes_one(staff):
         "rules_report", "--older-than", "180", "--today", "2026-11-22", "--format", "json"
     )
     stale = json.loads(before)
-    assert stale and stale == sorted(stale, key=lambda f: f["as_of"])
+    # Undated facts first (their age is unknown), then oldest first.
+    assert stale and stale == sorted(stale, key=lambda f: f["as_of"] or "")
+    assert stale[0]["as_of"] is None and stale[0]["age_days"] is None
+    dated = [f for f in stale if f["as_of"]]
+    assert dated[-1]["age_days"] > 180
     oldest = stale[0]["id"]
 
     FactReview.objects.create(fact_id=oldest, checked_on="2026-11-21", checked_by=staff)
@@ -82,4 +91,13 @@ def test_rules_report_lists_stale_facts_and_a_recheck_removes_one(staff):
     assert oldest not in {f["id"] for f in after}
     assert len(after) == len(stale) - 1
     text = _run("rules_report", "--older-than", "180", "--today", "2026-11-22")
-    assert text.startswith(f"{len(after)} fact(s) not confirmed")
+    assert f"{len(after)} fact(s) undated or not confirmed" in text
+    assert "Open warnings:" in text and "tier C" in text
+    only_c = json.loads(
+        _run("rules_report", "--tier", "C", "--today", "2026-11-22", "--format", "json")
+    )
+    assert only_c and {f["tier"] for f in only_c} == {"C"}
+    flagged = json.loads(
+        _run("rules_report", "--flagged", "--today", "2026-11-22", "--format", "json")
+    )
+    assert flagged and all(f["flags"] for f in flagged)

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from django.urls import reverse
 
@@ -19,7 +21,9 @@ def test_roadmap_page_explains_each_step_with_dated_sources(client, applicant_wi
     assert 'id="step-state_licensetx"' in page or 'id="step-state_license-tx"' in page
     assert "Full medical licence in Texas" in page
     assert "tier A" in page and "as of" in page
-    assert "unverified" in page
+    # Facts without a source date say so; unconfirmed ones are marked on their steps.
+    assert "date unknown" in page
+    assert 'class="badge badge-unverified"' in page and ">unconfirmed" in page
 
 
 def test_empty_profile_gets_a_general_roadmap_and_an_invitation(client, applicant):
@@ -62,6 +66,8 @@ def test_pdf_download(client, applicant_with_profile):
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
     assert len(response.content) > 3000
+    assert b"[unconfirmed]" in response.content
+    assert b"date unknown" in response.content
 
 
 def test_dashboard_shows_the_next_step(client, applicant_with_profile):
@@ -86,6 +92,9 @@ def test_calendar_feed_lists_dated_steps_and_rotating_revokes_the_old_link(
     body = feed.content.decode()
     assert "BEGIN:VCALENDAR" in body and "SUMMARY:Match Day" in body
     assert "DTSTART;VALUE=DATE:20270319" in body
+    # The 2027 dates come from a tier C source: the event titles say so.
+    assert "SUMMARY:Match Day (unconfirmed)" in body
+    assert "SUMMARY:Rank order list deadline (unconfirmed)" in body
 
     client.force_login(applicant_with_profile)
     client.post(reverse("roadmap_calendar_rotate"))
@@ -114,8 +123,11 @@ def test_staff_review_lists_facts_oldest_first_and_records_a_recheck(
     client.force_login(staff)
     page = client.get(reverse("rules_review"))
     facts = page.context["facts"]
-    dates = [fact.effective_date for fact in facts]
+    # Undated facts first (nobody knows their age), then oldest first.
+    dates = [fact.effective_date or date.min for fact in facts]
     assert dates == sorted(dates)
+    assert facts[0].effective_date is None
+    assert "date unknown" in page.content.decode()
     assert len(facts) > 150
 
     response = client.post(

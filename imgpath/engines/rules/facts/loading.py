@@ -24,9 +24,11 @@ from imgpath.engines.rules.facts.model import (
     FactRow,
     Facts,
     Flag,
+    Standing,
     StateRule,
     Tier,
 )
+from imgpath.engines.rules.facts.provenance import provenance_rules
 from imgpath.engines.rules.facts.required import REQUIRED_FACTS
 from imgpath.engines.rules.facts.schema import (
     FactsError,
@@ -65,13 +67,19 @@ _COMMON = (
     Field("source", text),
     Field("source_title", text, required=False),
     Field("see_also", list_of(text), required=False),
-    Field("as_of", iso_date),
+    # null when the source gives no date: shown as "date unknown", never as a compile date.
+    Field("as_of", optional(iso_date)),
     Field("as_of_precision", one_of("day", "month", "year"), required=False),
-    Field("undated", boolean, required=False),
     Field("tier", choice(Tier)),
     Field("verified", boolean),
     Field("flag", optional(one_or_list(choice(Flag))), required=False),
     Field("note", optional(text), required=False),
+    # Facts in litigation or with a fixed term: the last known status and its date.
+    Field("standing", optional(choice(Standing)), required=False),
+    Field("standing_as_of", optional(iso_date), required=False),
+    Field("standing_text", optional(text), required=False),
+    Field("known_until", optional(iso_date), required=False),
+    Field("term_end", optional(iso_date), required=False),
 )
 
 
@@ -110,6 +118,7 @@ _KIND_FIELDS: dict[str, tuple[Field, ...]] = {
         Field("usmle_time_limit_years", optional(integer(1, 30))),
         Field("time_limit_text", text),
         Field("table_sources", list_of(text), required=False),
+        Field("gme_source_fact", slug, required=False),
     ),
     "alternative_pathways": (
         Field("state", _state),
@@ -127,6 +136,9 @@ _KIND_FIELDS: dict[str, tuple[Field, ...]] = {
         Field("oet_required", optional(boolean), required=False),
         Field("work_authorization_required", optional(boolean), required=False),
         Field("converts_to_full_after_years", optional(number(0, 20)), required=False),
+        Field("recent_practice_window_years", optional(number(0, 60)), required=False),
+        Field("recent_practice_min_years", optional(number(0, 60)), required=False),
+        Field("recent_practice_text", optional(text), required=False),
         Field("conditions_text", text),
     ),
     "calendar": (
@@ -154,7 +166,7 @@ class FactRowSummary:
     summary: str
     source: str
     url: str | None
-    as_of: date
+    as_of: date | None
     undated: bool
     tier: str
     verified: bool
@@ -162,6 +174,10 @@ class FactRowSummary:
     flags: tuple[str, ...]
     note: str | None
     file: str
+    standing: str | None = None
+    standing_as_of: date | None = None
+    standing_text: str | None = None
+    known_until: date | None = None
 
 
 def load_facts(directory: Path) -> Facts:
@@ -204,6 +220,10 @@ def iter_fact_rows(facts: Facts) -> Iterator[FactRowSummary]:
             flags=tuple(flag.value for flag in row.flags),
             note=row.note,
             file=row.file,
+            standing=row.standing.value if row.standing else None,
+            standing_as_of=row.standing_as_of,
+            standing_text=row.standing_text,
+            known_until=row.known_until,
         )
 
 
@@ -229,20 +249,11 @@ def _load_file(path: Path, raw: object) -> tuple[str, list[FactRow]]:
 
 
 def _check_row(row: dict[str, Any], compiled_on: date) -> None:
-    """Trust rules: tier C and flagged rows are unverified and say why."""
-    flags = row.get("flag") or ()
-    if row["verified"] and flags:
-        raise FieldError("verified", "must be false when the row carries a flag")
-    if not row["verified"] and not flags:
-        raise FieldError("flag", "an unverified row needs a flag saying why")
-    if row["tier"] is Tier.C and row["verified"]:
-        raise FieldError("verified", "a tier C row cannot be verified")
-    if not row["verified"] and not row.get("note"):
-        raise FieldError("note", "an unverified row needs a note explaining the flag")
-    if row["as_of"] > compiled_on:
-        raise FieldError("as_of", f"is after the compilation date {compiled_on}")
-    if row.get("undated") and row["as_of"] != compiled_on:
-        raise FieldError("as_of", f"an undated row takes the compilation date {compiled_on}")
+    """Trust rules (README, "Provenance"): only an unflagged tier A row is verified, a tier A
+    or B row names a findable source, copies and mirrors are tier C, and a row in litigation
+    or with a term carries its status with the date of that status."""
+    for rule in provenance_rules(row, compiled_on):
+        raise FieldError(rule.field, rule.message)
 
 
 def _build(kind: str, clean: dict[str, Any], topic: str, file: str) -> FactRow:
@@ -261,6 +272,15 @@ def _check_whole(facts: Facts) -> None:
     _check_unique(facts.alternative_pathways, lambda row: row.state, "state")
     _check_unique(facts.calendar, lambda row: (row.match_year, row.event), "event")
     _check_required(facts)
+    general = {row.id for row in facts.general}
+    for state in facts.states:
+        if state.gme_source_fact and state.gme_source_fact not in general:
+            raise FactsError(
+                state.file,
+                f"names {state.gme_source_fact}, which is not a general fact",
+                row_id=state.id,
+                field="gme_source_fact",
+            )
 
 
 def _check_states(facts: Facts) -> None:

@@ -35,6 +35,31 @@ class Flag(StrEnum):
     UNVERIFIED = "unverified"
 
 
+class Standing(StrEnum):
+    """The last known standing of a fact in litigation or with a term; never permanent."""
+
+    IN_FORCE = "in_force"
+    VACATED = "vacated"
+    STAYED = "stayed"
+    CONTESTED = "contested"
+    EXPIRED_UNLESS_EXTENDED = "expired_unless_extended"
+    PROPOSED = "proposed"
+    PROVISIONAL = "provisional"
+    UNKNOWN = "unknown"
+
+
+STANDING_WORDS = {
+    Standing.IN_FORCE: "in force",
+    Standing.VACATED: "vacated by a court",
+    Standing.STAYED: "stayed",
+    Standing.CONTESTED: "contested in court",
+    Standing.EXPIRED_UNLESS_EXTENDED: "expired unless extended",
+    Standing.PROPOSED: "proposed, not law",
+    Standing.PROVISIONAL: "provisional",
+    Standing.UNKNOWN: "unknown",
+}
+
+
 class AltStatus(StrEnum):
     """Where a state's alternative licensure law stands."""
 
@@ -52,6 +77,7 @@ class CalendarEvent(StrEnum):
     ERAS_SUBMISSION_OPENS = "eras_submission_opens"
     PROGRAM_REVIEW_OPENS = "program_review_opens"
     NRMP_REGISTRATION_OPENS = "nrmp_registration_opens"
+    NRMP_EARLY_REGISTRATION_DEADLINE = "nrmp_early_registration_deadline"
     PROGRAM_QUOTA_DEADLINE = "program_quota_deadline"
     PATHWAYS_DEADLINE = "pathways_deadline"
     PATHWAYS_APPLICATION_CLOSES = "pathways_application_closes"
@@ -73,15 +99,31 @@ class FactRow:
     source: str
     source_title: str | None = None
     see_also: tuple[str, ...] = ()
-    as_of: date
+    # The date of the source itself; None when the source gives none ("date unknown").
+    as_of: date | None = None
     # "day", "month" or "year": how precise the source's own date is.
     as_of_precision: str = "day"
-    undated: bool = False
     tier: Tier
     verified: bool
     flags: tuple[Flag, ...] = ()
     note: str | None = None
+    # Set only for facts in litigation or with a fixed term (see Standing).
+    standing: Standing | None = None
+    standing_as_of: date | None = None
+    standing_text: str | None = None
+    # The date our sources stop: what happened after it is not known.
+    known_until: date | None = None
+    term_end: date | None = None
     file: str = ""
+
+    @property
+    def undated(self) -> bool:
+        return self.as_of is None
+
+    @property
+    def unconfirmed(self) -> bool:
+        """Shown as unconfirmed everywhere: not verified, whatever the reason."""
+        return not self.verified
 
     @property
     def flag(self) -> Flag | None:
@@ -120,6 +162,8 @@ class StateRule(FactRow):
     usmle_time_limit_years: int | None
     time_limit_text: str
     table_sources: tuple[str, ...] = ()
+    # A general fact that states the GME years from a better source than the table.
+    gme_source_fact: str | None = None
 
 
 @dataclass(frozen=True)
@@ -153,6 +197,11 @@ class AlternativePathway(FactRow):
     oet_required: bool | None = None
     work_authorization_required: bool | None = None
     converts_to_full_after_years: float | None = None
+    # Recency of practice where the law asks for it: ``recent_practice_min_years`` (None when
+    # any practice counts) within the last ``recent_practice_window_years`` before applying.
+    recent_practice_window_years: float | None = None
+    recent_practice_min_years: float | None = None
+    recent_practice_text: str | None = None
     conditions_text: str
 
 

@@ -6,10 +6,11 @@ partly researched, and the board decides (pathway-facts section 5)."""
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import Any
 
 from imgpath.engines.rules.facts.model import AlternativePathway, AltStatus, ExperienceOption
-from imgpath.engines.rules.profile import ExamStatus, ExperienceKind
+from imgpath.engines.rules.profile import ExamStatus, Experience, ExperienceKind
 from imgpath.engines.rules.roadmap import RoadmapWarning, Severity, Step, StepStatus
 from imgpath.engines.rules.situation import Situation, make_step, make_warning
 from imgpath.engines.rules.wording import EXAM_NAMES, count, listing
@@ -30,7 +31,8 @@ def alternative_license_step(
     reason = (
         f"{name} can license some internationally trained physicians without U.S. "
         f"residency ({_STATUS_WORDS[pathway.status]}). {pathway.conditions_text} "
-        f"{_summary(checks)} The board decides; confirm every condition with it."
+        f"{_summary(checks)} The board decides; confirm every condition with it. "
+        f"{_landscape(sit)}"
     )
     details = {
         "state": pathway.state,
@@ -41,7 +43,12 @@ def alternative_license_step(
         "checks": checks,
         "fit": verdict,
     }
-    cite = [pathway, sit.fact("alt_pathways_common_features")]
+    cite = [
+        pathway,
+        sit.fact("alt_pathways_common_features"),
+        sit.fact("alt_pathways_fsmb_count"),
+        sit.fact("advisory_commission_recommendations"),
+    ]
     step = make_step(
         f"alternative_license:{pathway.state}",
         f"Licence without U.S. residency in {name}",
@@ -70,6 +77,15 @@ def alternative_license_step(
     return step, warnings
 
 
+def _landscape(sit: Situation) -> str:
+    states = sit.value("alt_pathways_fsmb_count", "states")
+    return (
+        f"FSMB counted {len(states)} states with such laws as of December 2025, and an advisory "
+        "commission of FSMB, Intealth and ACGME recommended common conditions for them in "
+        "February 2025 (an employment offer, ECFMG Certification, training completed abroad)."
+    )
+
+
 def _conditions(pathway: AlternativePathway) -> dict[str, Any]:
     return {
         "min_practice_years_abroad": pathway.min_practice_years_abroad,
@@ -93,6 +109,8 @@ def _checks(sit: Situation, pathway: AlternativePathway) -> list[Check]:
     checks: list[Check] = []
     if pathway.min_practice_years_abroad is not None:
         checks.append(_practice_check(sit, pathway.min_practice_years_abroad))
+    if pathway.recent_practice_window_years is not None:
+        checks.append(_recency_check(sit, pathway))
     if pathway.experience_options:
         checks.append(_options_check(sit, pathway.experience_options))
     for exam in pathway.usmle_steps_required or ():
@@ -125,6 +143,38 @@ def _practice_check(sit: Situation, required: float) -> Check:
         met = False if sit.profile.licensed_abroad is False else None
     check = _check("experience", f"at least {count(required, 'year')} of practice abroad", met)
     return {**check, "required_years": required, "your_years": yours}
+
+
+def _recency_check(sit: Situation, pathway: AlternativePathway) -> Check:
+    """Practice within the law's window before applying, counted from dated experience only."""
+    window = pathway.recent_practice_window_years
+    assert window is not None
+    wanted = pathway.recent_practice_min_years
+    since = sit.today - timedelta(days=round(window * 365.25))
+    practice = [e for e in sit.profile.experience if e.kind is ExperienceKind.PRACTICE_ABROAD]
+    months = sum(_months_within(item, since, sit.today) for item in practice)
+    enough = months >= wanted * 12 if wanted is not None else months > 0
+    undated = any(item.start_date is None for item in practice)
+    if enough:
+        met: bool | None = True
+    elif undated or (not practice and sit.profile.licensed_abroad is not False):
+        # Without dates we cannot place the practice in time, so we cannot rule it out.
+        met = None
+    else:
+        met = False
+    condition = pathway.recent_practice_text or (
+        f"practice within the last {count(window, 'year')} before applying"
+    )
+    check = _check("experience", condition, met)
+    return {**check, "window_years": window, "your_recent_years": round(months / 12, 1)}
+
+
+def _months_within(item: Experience, since: date, today: date) -> float:
+    if item.start_date is None:
+        return 0.0
+    start = max(item.start_date, since)
+    end = min(item.end_date or today, today)
+    return max(0, (end - start).days) / 30.44
 
 
 def _options_check(sit: Situation, options: tuple[ExperienceOption, ...]) -> Check:

@@ -1,24 +1,38 @@
-"""Phase 3, the residency application (ERAS): program list, personal statement, letters,
-and the application itself, due when ERAS opens submissions for the target Match year."""
+"""Phase 3, the residency application: program list, personal statement, letters, and the
+application itself. Emergency medicine and obstetrics and gynecology apply through
+ResidencyCAS, every other specialty through ERAS, so the portal, signals and dates follow
+the target specialties (guidance 2026-12, item 3)."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from imgpath.engines.rules.facts.model import CalendarEvent
+from imgpath.engines.rules.facts.model import CalendarEntry, CalendarEvent
 from imgpath.engines.rules.profile import VisaPreference
 from imgpath.engines.rules.roadmap import RoadmapWarning, Step, StepStatus
 from imgpath.engines.rules.situation import Situation, make_step
-from imgpath.engines.rules.wording import day, listing
+from imgpath.engines.rules.wording import listing
 
 
 def build(sit: Situation) -> tuple[list[Step], list[RoadmapWarning]]:
-    return [
-        program_list_step(sit),
-        personal_statement_step(sit),
-        letters_step(sit),
-        eras_step(sit),
-    ], []
+    steps = [program_list_step(sit), personal_statement_step(sit), letters_step(sit)]
+    if uses_eras(sit):
+        steps.append(eras_step(sit))
+    if residencycas_targets(sit):
+        steps.append(residencycas_step(sit))
+    return steps, []
+
+
+def residencycas_targets(sit: Situation) -> list[str]:
+    """The target specialties that apply through ResidencyCAS rather than ERAS."""
+    services = set(sit.value("residencycas_specialties", "specialties"))
+    return [item for item in sit.profile.targets.specialties if item in services]
+
+
+def uses_eras(sit: Situation) -> bool:
+    """ERAS unless every target specialty is a ResidencyCAS one (no target: ERAS, the default)."""
+    targets = sit.profile.targets.specialties
+    return not targets or len(residencycas_targets(sit)) < len(targets)
 
 
 def _done_or_blocked(sit: Situation, step_id: str, title: str, ready: bool | None) -> Step | None:
@@ -56,7 +70,23 @@ def program_list_step(sit: Situation) -> Step:
             "does not check visas, so that is on you and the program"
         )
     reason += "."
-    known = {item: signals[item] for item in specialties if item in signals}
+    rcas = residencycas_targets(sit)
+    known = {item: signals[item] for item in specialties if item in signals and item not in rcas}
+    if rcas:
+        rcas_signals = sit.fact("residencycas_signals")
+        cite.append(rcas_signals)
+        reason += (
+            f" {listing([sit.facts.specialty_label(item) for item in rcas])} programs take "
+            "applications through ResidencyCAS, with their own program signals; the number "
+            "of signals for the current cycle was not found, so confirm it on the Liaison help "
+            "centre or the specialty society page."
+        )
+        if "emergency_medicine" in rcas:
+            most = rcas_signals.value("geographic_connections_max")
+            reason += (
+                f" Emergency medicine also lets you name up to {most} 'Geographic "
+                "Connections' (city or state ties), which are not signals."
+            )
     if known:
         cite.append(sit.fact("eras_signals_2025"))
         shown = "; ".join(f"{sit.facts.specialty_label(k)} {v}" for k, v in known.items())
@@ -88,8 +118,12 @@ def personal_statement_step(sit: Situation) -> Step:
         "personal_statement",
         title,
         StepStatus.TODO,
-        "Have it ready before ERAS opens submissions" + _when(sit) + ".",
-        due=_submission_opens(sit),
+        (
+            "Have it ready before ERAS opens submissions" + _when(sit) + "."
+            if uses_eras(sit)
+            else "Have it ready before ResidencyCAS opens submissions."
+        ),
+        due=_submission_opens(sit) if uses_eras(sit) else None,
         actionable=True,
     )
 
@@ -107,7 +141,11 @@ def letters_step(sit: Situation) -> Step:
         "per program, programs usually ask for 3 or 4, and whether one must come from a U.S. "
         "physician is each program's choice, so read each program's requirements. Your writers "
         "upload their letters themselves through the AAMC Letter Writer Portal (a guest link "
-        "works); you request them in MyERAS."
+        "works); you request them in MyERAS. Letters are PDFs on letterhead with the writer's "
+        "contact details. For each letter you decide whether to waive your right to see it; "
+        "once waived you can never view it. "
+        'Sites that call a U.S. physician\'s letter "mandatory" are repeating a convention, '
+        "not an ERAS or NRMP rule."
     )
     cite = [
         sit.fact(item)
@@ -116,6 +154,9 @@ def letters_step(sit: Situation) -> Step:
             "letters_typical_count",
             "letters_writer_portal",
             "letters_not_nrmp_rule",
+            "letters_format",
+            "letters_confidentiality",
+            "letters_us_physician_claim",
         )
     ]
     return make_step(
@@ -145,7 +186,7 @@ def eras_step(sit: Situation) -> Step:
             "will appear here once AAMC publishes them."
         )
     else:
-        reason = _eras_timing(sit, opens.date, review.date if review else None)
+        reason = _eras_timing(sit, opens, review if review and review.date else None)
     reason += " As an IMG you get your ERAS token through ECFMG (MyIntealth)."
     started = season is not None and season.date is not None and season.date <= sit.today
     return make_step(
@@ -164,13 +205,17 @@ def eras_step(sit: Situation) -> Step:
     )
 
 
-def _eras_timing(sit: Situation, opens: date, review: date | None) -> str:
-    reviewing = f" Programs start reviewing on {day(review)}." if review else ""
-    if opens >= sit.today:
-        return f"Submit on or soon after {day(opens)}, when ERAS opens submissions.{reviewing}"
+def _eras_timing(sit: Situation, opens: CalendarEntry, review: CalendarEntry | None) -> str:
+    reviewing = f" Programs start reviewing on {sit.event_day(review)}." if review else ""
+    assert opens.date is not None
+    if opens.date >= sit.today:
+        return (
+            f"Submit on or soon after {sit.event_day(opens)}, when ERAS opens submissions."
+            f"{reviewing}"
+        )
     return (
-        f"ERAS opened submissions for the {sit.match_year} Match on {day(opens)}; you can "
-        f"still apply, but programs review early applications first.{reviewing}"
+        f"ERAS opened submissions for the {sit.match_year} Match on {sit.event_day(opens)}; "
+        f"you can still apply, but programs review early applications first.{reviewing}"
     )
 
 
@@ -179,8 +224,10 @@ def _submission_opens(sit: Situation) -> date | None:
 
 
 def _when(sit: Situation) -> str:
-    opens = _submission_opens(sit)
-    return f" on {day(opens)}" if opens else f" for the {sit.match_year} Match"
+    entry = sit.event(CalendarEvent.ERAS_SUBMISSION_OPENS)
+    if entry is None or entry.date is None:
+        return f" for the {sit.match_year} Match"
+    return f" on {sit.event_day(entry)}"
 
 
 def _visa_words(sit: Situation) -> str:
@@ -190,3 +237,47 @@ def _visa_words(sit: Situation) -> str:
     if preference is VisaPreference.H1B:
         return "H-1B"
     return "J-1 or H-1B"
+
+
+def residencycas_step(sit: Situation) -> Step:
+    title = "Submit your ResidencyCAS application"
+    early = _done_or_blocked(
+        sit, "residencycas_application", title, sit.profile.progress.eras_submitted
+    )
+    if early:
+        return early
+    labels = listing([sit.facts.specialty_label(item) for item in residencycas_targets(sit)])
+    access = sit.fact("residencycas_img_access")
+    cycle = sit.fact("residencycas_2026_cycle")
+    cite = [sit.fact("residencycas_specialties"), access, cycle]
+    reason = (
+        f"{labels} programs take applications through ResidencyCAS (Liaison), not ERAS. As an "
+        "IMG you cannot self-register: ask ECFMG for your individual access link. You will "
+        "need your ECFMG Status Report, USMLE transcript, MSPE and medical school transcript. "
+        "Register with the NRMP separately."
+    )
+    due = None
+    if sit.match_year == 2026:
+        due = cycle.value("deadline")
+        reason += (
+            " For the 2026 Match submissions opened on "
+            f"{sit.fact_day(cycle.id, 'submission_opens')} and closed on "
+            f"{sit.fact_day(cycle.id, 'deadline')}."
+        )
+    else:
+        reason += (
+            f" ResidencyCAS dates and fees for the {sit.match_year} Match are not in our data "
+            f"(in the 2025-26 cycle submissions opened on "
+            f"{sit.fact_day(cycle.id, 'submission_opens')} and closed on "
+            f"{sit.fact_day(cycle.id, 'deadline')}); confirm them on the Liaison help centre."
+        )
+    return make_step(
+        "residencycas_application",
+        title,
+        StepStatus.TODO,
+        reason,
+        cite=cite,
+        due=due,
+        actionable=True,
+        details={"service": "residencycas", "specialties": residencycas_targets(sit)},
+    )

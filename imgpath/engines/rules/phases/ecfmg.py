@@ -17,16 +17,25 @@ def build(sit: Situation) -> tuple[list[Step], list[RoadmapWarning]]:
         sit,
         "usmle_step1",
         purpose="is one of the two exams ECFMG Certification requires",
-        cite=[sit.fact("ecfmg_required_exams"), sit.fact("step1_pass_fail")],
+        cite=[
+            sit.fact("ecfmg_required_exams"),
+            sit.fact("step1_pass_fail"),
+            sit.fact("ecfmg_usmle_services_fsmb"),
+        ],
         details={"pass_fail_since": sit.value("step1_pass_fail", "effective_from")},
+        note=_registration_note(sit),
     )
     step2 = usmle_step(
         sit,
         "usmle_step2ck",
         purpose="is the second exam ECFMG Certification requires",
-        cite=[sit.fact("ecfmg_required_exams"), sit.fact("step2ck_passing_score")],
+        cite=[
+            sit.fact("ecfmg_required_exams"),
+            sit.fact("step2ck_passing_score"),
+            sit.fact("ecfmg_usmle_services_fsmb"),
+        ],
         details=_step2_details(sit),
-        note=_step2_note(sit),
+        note=f"{_step2_note(sit)} {_registration_note(sit)}".strip(),
     )
     english = english_step(sit, warnings)
     skills = clinical_skills_step(sit)
@@ -36,8 +45,21 @@ def build(sit: Situation) -> tuple[list[Step], list[RoadmapWarning]]:
     return steps, warnings
 
 
+def _accreditation_words(sit: Situation) -> str:
+    """The WFME-recognised accreditation policy as what it is: a notation, not a rule."""
+    years = sit.value("ecfmg_school_credit_years", "min_academic_years")
+    return (
+        f" You also need credit for at least {years} academic years from the school. Separately, "
+        "since 2024 the World Directory entry and the ECFMG Status Report programs receive note "
+        "whether the school meets ECFMG's Recognized Accreditation Policy (accreditation by a "
+        "WFME-recognised agency); that notation does not affect your eligibility, though "
+        "programs can see it."
+    )
+
+
 def school_step(sit: Situation, warnings: list[RoadmapWarning]) -> Step:
     note = sit.fact("ecfmg_school_sponsor_note")
+    eligibility = [note, sit.fact("ecfmg_school_credit_years"), sit.fact("ecfmg_wfme_policy")]
     title = "Check your school's ECFMG eligibility"
     school = sit.profile.medical_school
     name = school.name or "your school"
@@ -58,8 +80,8 @@ def school_step(sit: Situation, warnings: list[RoadmapWarning]) -> Step:
             StepStatus.DONE,
             f"{subject} has an ECFMG note in the "
             f"World Directory of Medical Schools. Check that your graduation year{year} is inside "
-            "the range of years the note lists.",
-            cite=[note],
+            "the range of years the note lists." + _accreditation_words(sit),
+            cite=eligibility,
         )
     if school.ecfmg_sponsor_note is False:
         warnings.append(
@@ -88,8 +110,8 @@ def school_step(sit: Situation, warnings: list[RoadmapWarning]) -> Step:
         StepStatus.TODO,
         "Look up your school on wdoms.org (World Directory of Medical Schools), Sponsor Notes "
         "tab. It needs an ECFMG note that covers your graduation year; without it you cannot "
-        "apply for ECFMG Certification or the USMLE.",
-        cite=[note],
+        "apply for ECFMG Certification or the USMLE." + _accreditation_words(sit),
+        cite=eligibility,
         actionable=True,
     )
 
@@ -159,9 +181,18 @@ def certificate_step(sit: Situation, earlier: list[Step], warnings: list[Roadmap
                     "certificate_may_expire",
                     Severity.INFO,
                     "Certificates issued through the Pathways expire until you complete "
-                    f"{months} months of ACGME-accredited training. Check the date on yours; "
-                    "Pathways Revalidation exists for expiring Pathways.",
-                    [validity, sit.fact("pathways_revalidation")],
+                    f"{months} months of ACGME-accredited training. Check the date on yours "
+                    "(the date printed on certificates issued through the 2026 Pathways is not "
+                    "in our sources); Pathways Revalidation exists for expiring Pathways. A "
+                    "later ECFMG page, seen only in a third-party copy (unconfirmed), adds a "
+                    "second way to make it permanent, an unrestricted licence in a U.S. state, "
+                    "and lets trainees whose certificate is about to expire ask for an extension.",
+                    [
+                        validity,
+                        sit.fact("pathways_revalidation"),
+                        sit.fact("certificate_expiry_2026"),
+                        sit.fact("certificate_validity_licence_route"),
+                    ],
                 )
             )
         return make_step("ecfmg_certificate", title, StepStatus.DONE, reason, cite=[validity])
@@ -179,7 +210,7 @@ def certificate_step(sit: Situation, earlier: list[Step], warnings: list[Roadmap
         if step.status is not StepStatus.DONE
     ]
     reason = f"Still to do: {listing(missing)}." if missing else "All parts are done."
-    cite = [nrmp]
+    cite = [sit.fact("ecfmg_certification_components"), nrmp]
     if sit.graduated is not True:
         reason += " ECFMG can finish certifying you only after you graduate."
         cite.append(sit.fact("ecfmg_after_graduation"))
@@ -194,6 +225,14 @@ def certificate_step(sit: Situation, earlier: list[Step], warnings: list[Roadmap
         reason,
         cite=cite,
         details={"missing": [step.id for step in earlier if step.status is not StepStatus.DONE]},
+    )
+
+
+def _registration_note(sit: Situation) -> str:
+    since = sit.fact_day("ecfmg_usmle_services_fsmb", "fsmb_services_from")
+    return (
+        f"Since {since} you register, schedule and get score reports for it through FSMB, "
+        "which checks your eligibility with ECFMG; scores still go to ECFMG."
     )
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from imgpath.engines.rules.facts.model import CalendarEvent
+from imgpath.engines.rules.facts.model import CalendarEntry, CalendarEvent
 from imgpath.engines.rules.profile import ExamStatus, OetResult, PathwaysStatus
 from imgpath.engines.rules.roadmap import RoadmapWarning, Severity, Step, StepStatus
 from imgpath.engines.rules.situation import Situation, make_step, make_warning
@@ -77,6 +77,8 @@ def clinical_skills_step(sit: Situation) -> Step:
         sit.fact("pathways_2026_required"),
         sit.fact("pathways_routes"),
         deadline,
+        sit.fact("step2cs_discontinued"),
+        sit.fact("pathways_not_discontinued"),
     ]
     status = sit.profile.pathways
     if sit.certified:
@@ -113,9 +115,10 @@ def clinical_skills_step(sit: Situation) -> Step:
             cite=cite[:2],
         )
     reason = (
-        "ECFMG's Pathways replaced Step 2 CS as the clinical and communication skills "
-        f"requirement, which you must meet to take part in the Match. {_which_pathway(sit)} "
-        + _deadline_sentence(sit, deadline.date if deadline else None)
+        "ECFMG's Pathways replaced Step 2 CS (discontinued in January 2021) as the clinical and "
+        "communication skills requirement, which you must meet to take part in the Match; no "
+        f"announcement ends the Pathways for any Match year. {_which_pathway(sit)} "
+        + _deadline_sentence(sit, deadline if deadline and deadline.date else None)
     )
     return make_step(
         "clinical_skills",
@@ -179,7 +182,7 @@ def _too_old(
         return None
     message = (
         f"Your OET from {day(taken)} is too old for the {sit.match_year} Pathways, which "
-        f"accept tests taken on or after {day(window.date)}. Retake OET Medicine in time "
+        f"accept tests taken on or after {sit.event_day(window)}. Retake OET Medicine in time "
         "for your Pathway application."
     )
     warnings.append(make_warning("oet_too_old", Severity.WARNING, message, [window, *cite[:1]]))
@@ -212,22 +215,23 @@ def _window_sentence(sit: Situation) -> str:
             "check ECFMG's OET page before you book."
         )
     return (
-        f"For the {sit.match_year} Pathways the test must be taken on or after {day(window.date)}."
+        f"For the {sit.match_year} Pathways the test must be taken on or after "
+        f"{sit.event_day(window)}."
     )
 
 
-def _deadline_sentence(sit: Situation, deadline: date | None) -> str:
-    if deadline is None:
+def _deadline_sentence(sit: Situation, deadline: CalendarEntry | None) -> str:
+    if deadline is None or deadline.date is None:
         return (
             f"The deadline for the {sit.match_year} Pathways is not in our data; watch "
             "ECFMG's Pathways page."
         )
-    passed = " (that date has passed)" if deadline < sit.today else ""
-    return f"The {sit.match_year} Pathways deadline is {day(deadline)}{passed}."
+    passed = " (that date has passed)" if deadline.date < sit.today else ""
+    return f"The {sit.match_year} Pathways deadline is {sit.event_day(deadline)}{passed}."
 
 
 def _which_pathway(sit: Situation) -> str:
-    since = day(sit.value("pathways_routes", "pathway1_licence_valid_on_or_after"))
+    since = sit.fact_day("pathways_routes", "pathway1_licence_valid_on_or_after")
     if sit.profile.licensed_abroad:
         return (
             f"As a licensed physician, look first at Pathway 1 (a licence to practise "

@@ -71,13 +71,14 @@ def clinical_experience_step(sit: Situation) -> Step:
         "No rule requires U.S. clinical experience, and the AMA says an observership is not a "
         "mandatory step, but over 90% of IMGs report some before matching. "
         f"As {'a student' if student else 'a graduate'}, look for {kind}; each program decides "
-        "what counts, and observerships often do not."
+        "what counts, and observerships often do not. Observerships are unregulated and their "
+        "fees vary widely: some cost $1,000 and others $5,000 a month (AAPI, 2019)."
     )
     return make_step(
         "us_clinical_experience",
         title,
         StepStatus.TODO,
         reason,
-        cite=[*cite, sit.fact("usce_definitions")],
+        cite=[*cite, sit.fact("usce_definitions"), sit.fact("usce_costs")],
         details=details,
     )

@@ -1,12 +1,14 @@
-"""Phase 6, immigration: the visa to train on, and the J-1 home-residency waiver after it
-(pathway-facts section 6). Not applicable to U.S. citizens and permanent residents."""
+"""Phase 6, immigration: the visa to train on, the J-1 home-residency waiver after it, and
+the plan for after residency (pathway-facts section 6, guidance 2026-12). Not applicable to
+U.S. citizens and permanent residents."""
 
 from __future__ import annotations
 
+from imgpath.engines.rules.phases.after_training import after_training_step
+from imgpath.engines.rules.phases.travel import travel_ban, travel_warnings
 from imgpath.engines.rules.profile import CurrentVisa, Location, VisaPreference
 from imgpath.engines.rules.roadmap import RoadmapWarning, Severity, Step, StepStatus
 from imgpath.engines.rules.situation import Situation, make_step, make_warning
-from imgpath.engines.rules.wording import day, listing
 
 _IN_US_VISAS = (CurrentVisa.F1, CurrentVisa.J1, CurrentVisa.H1B)
 
@@ -27,8 +29,20 @@ def build(sit: Situation) -> tuple[list[Step], list[RoadmapWarning]]:
     warnings: list[RoadmapWarning] = []
     _j1_warning(sit, warnings)
     _h1b_warnings(sit, warnings)
-    _travel_warning(sit, warnings)
-    return [visa_step(sit), waiver_step(sit)], warnings
+    warnings.extend(travel_warnings(sit, wants_j1=_wants_j1(sit), wants_h1b=_wants_h1b(sit)))
+    _canada_warning(sit, warnings)
+    steps = [visa_step(sit), waiver_step(sit)]
+    if _j1_path(sit):
+        steps.append(after_training_step(sit))
+    return steps, warnings
+
+
+def _j1_path(sit: Situation) -> bool:
+    """On a J-1 now, or planning one: the after-residency plan concerns them."""
+    return sit.profile.current_visa is CurrentVisa.J1 or _preference(sit) in (
+        VisaPreference.J1,
+        VisaPreference.EITHER,
+    )
 
 
 def _preference(sit: Situation) -> VisaPreference | None:
@@ -56,6 +70,7 @@ def visa_step(sit: Situation) -> Step:
     parts, cite = [], []
     if sit.profile.us_status is None and not sit.profile.citizenships:
         parts.append("Your citizenship is not in your profile; we assumed you need a visa.")
+    ban = travel_ban(sit)
     if _wants_j1(sit):
         parts.append(
             "J-1: ECFMG is the only sponsor of J-1 physicians in clinical training. Your "
@@ -65,6 +80,19 @@ def visa_step(sit: Situation) -> Step:
             "home country's Ministry of Health naming your specialty. J-1 training is limited to "
             "7 years."
         )
+        if sit.is_canadian:
+            parts.append(
+                "As a Canadian citizen you need no J-1 visa stamp and no visa interview: at the "
+                "border you show your passport, the DS-2019 from ECFMG and the SEVIS I-901 fee "
+                "receipt (permanent residents of Canada who are not citizens do need a visa)."
+            )
+            cite += [sit.fact("canada_j1_no_visa_stamp"), sit.fact("canada_j1_port_of_entry")]
+        if ban.blocks_j1:
+            parts.append(
+                "Under the travel ban in force since 1 January 2026 a J-1 visa cannot currently "
+                "be issued to you unless an exception applies (see the alert)."
+            )
+            cite.append(sit.fact("travel_ban_2026"))
         cite += [
             sit.fact(item)
             for item in (
@@ -83,6 +111,11 @@ def visa_step(sit: Situation) -> Step:
             "An H-1B lasts at most 6 years."
         )
         cite += [sit.fact("h1b_physician_requirements"), sit.fact("h1b_cap_exempt")]
+        if ban.blocks_h1b:
+            parts.append(
+                "Under the travel ban an H-1B visa cannot currently be issued to you either, "
+                "unless an exception applies."
+            )
     if _preference(sit) is None:
         parts.append("Tell us whether you plan on a J-1, an H-1B or either.")
     actionable = sit.matched and not sit.in_residency
@@ -93,8 +126,20 @@ def visa_step(sit: Situation) -> Step:
         " ".join(parts),
         cite=cite,
         actionable=actionable,
-        details={"visa_preference": _preference(sit), "current_visa": visa},
+        details={
+            "visa_preference": _preference(sit),
+            "current_visa": visa,
+            "travel_ban": _ban_level(ban),
+        },
     )
+
+
+def _ban_level(ban) -> str | None:
+    if ban.full:
+        return "full"
+    if ban.j_suspended:
+        return "j_suspended"
+    return "immigrant_only" if ban.immigrant_only else None
 
 
 def waiver_step(sit: Situation) -> Step:
@@ -111,7 +156,7 @@ def waiver_step(sit: Situation) -> Step:
     years = sit.value("j1_home_residency_212e", "years")
     slots = sit.value("conrad30", "waivers_per_state")
     service = sit.value("conrad30", "service_years")
-    until = sit.value("conrad30_authorization", "last_extension_found_until")
+    until = sit.fact_day("conrad30_authorization", "last_extension_found_until")
     reason = (
         f"{'After' if on_j1 else 'If you train on a J-1, after'} training you must spend {years} "
         "years in your home country before an H-1B, L visa or green card, unless you get a "
@@ -120,8 +165,14 @@ def waiver_step(sit: Situation) -> Step:
         "Regional Commission, Delta Regional Authority, Veterans Affairs, HHS), or persecution "
         "or exceptional hardship to a U.S.-citizen or permanent-resident spouse or child. "
         "'No objection' waivers are not available to clinical J-1 physicians. Conrad 30 needs "
-        f"renewal by Congress; the last extension we found ran to {day(until)}."
+        f"renewal by Congress; the last extension we found ran to {until}. "
+        f"{sit.standing_words(sit.fact('conrad30_authorization'))}"
     )
+    if sit.is_canadian:
+        reason += (
+            " As a Canadian you may meet the two years by living in Canada while commuting to "
+            "work in the U.S."
+        )
     cite = [
         sit.fact(item)
         for item in (
@@ -132,6 +183,8 @@ def waiver_step(sit: Situation) -> Step:
             "other_waivers",
         )
     ]
+    if sit.is_canadian:
+        cite.append(sit.fact("canada_212e_reside_in_canada"))
     return make_step(
         "visa_waiver",
         title,
@@ -183,15 +236,32 @@ def _h1b_warnings(sit: Situation, warnings: list[RoadmapWarning]) -> None:
         )
     _payment_warning(sit, warnings, strong)
     if "TX" in sit.profile.targets.states:
-        since = sit.value("alt_pathways_immigration_separate", "texas_h1b_freeze_from")
+        freeze = sit.fact("texas_public_employer_h1b_freeze")
         warnings.append(
             make_warning(
                 "texas_h1b_freeze",
+                Severity.WARNING if strong else Severity.INFO,
+                "Texas public universities and state agencies may not file new H-1B petitions "
+                f"from {sit.fact_day('texas_public_employer_h1b_freeze', 'from')} until "
+                f"{sit.fact_day('texas_public_employer_h1b_freeze', 'until')} without written "
+                "approval from the Texas Workforce Commission, so residency programs of public "
+                "systems (UT, Texas A&M, Texas Tech and others) may offer only a J-1; private "
+                f"hospitals are not covered. {sit.standing_words(freeze)}",
+                [freeze],
+            )
+        )
+    if strong or not sit.in_residency:
+        lottery = sit.fact("h1b_weighted_selection")
+        warnings.append(
+            make_warning(
+                "h1b_weighted_lottery",
                 Severity.INFO,
-                "Texas froze new H-1B petitions by state universities and agencies on "
-                f"{day(since)}; "
-                "ask Texas programs whether they can sponsor an H-1B.",
-                [sit.fact("alt_pathways_immigration_separate")],
+                "Most residency H-1Bs come from cap-exempt employers (universities and their "
+                "affiliated nonprofit hospitals), which skip the lottery. A cap-subject employer "
+                "must register you in the annual lottery, weighted by wage level since "
+                f"{sit.fact_day('h1b_weighted_selection', 'effective_from')} (level I one "
+                "entry, level IV four).",
+                [lottery, sit.fact("h1b_cap_exempt")],
             )
         )
 
@@ -205,8 +275,9 @@ def _payment_warning(sit: Situation, warnings: list[RoadmapWarning], strong: boo
     )
     if in_us:
         return
+    payment = sit.fact("h1b_payment_abroad")
     amount = sit.value("h1b_payment_abroad", "amount_usd")
-    since = sit.value("h1b_payment_abroad", "effective_from")
+    since = sit.fact_day("h1b_payment_abroad", "effective_from")
     lead = (
         "You are outside the U.S., and"
         if location is Location.ABROAD
@@ -216,30 +287,27 @@ def _payment_warning(sit: Situation, warnings: list[RoadmapWarning], strong: boo
         make_warning(
             "h1b_payment_abroad",
             Severity.WARNING if strong or location is Location.ABROAD else Severity.INFO,
-            f"{lead} since {day(since)} a new H-1B petition for someone abroad without a valid "
-            f"H-1B visa needs a ${amount:,} payment. Physicians are not automatically exempt, "
-            "and national-interest exceptions are extraordinarily rare. It does not apply to a "
-            "change of status inside the U.S. in valid status (for example J-1 to H-1B after a "
-            "waiver).",
-            [sit.fact("h1b_payment_abroad"), sit.fact("h1b_payment_physicians_not_exempt")],
+            f"{lead} from {since} a new "
+            f"H-1B petition for someone abroad without a valid H-1B visa needs a ${amount:,} "
+            "payment, teaching hospitals included. There is no categorical exemption for "
+            "physicians, and national-interest exceptions are extraordinarily rare. It does not "
+            "apply to an approved change of status inside the U.S. (for example J-1 to H-1B "
+            f"after a waiver). {sit.standing_words(payment)}",
+            [payment, sit.fact("h1b_payment_physicians_not_exempt")],
         )
     )
 
 
-def _travel_warning(sit: Situation, warnings: list[RoadmapWarning]) -> None:
-    barred = set(sit.value("visa_disruption_2025", "barred"))
-    partial = set(sit.value("visa_disruption_2025", "partly_restricted"))
-    mine = sorted(set(sit.profile.citizenships) & (barred | partial))
-    if not mine:
+def _canada_warning(sit: Situation, warnings: list[RoadmapWarning]) -> None:
+    if not sit.is_canadian:
         return
-    kind = "barred entry" if set(mine) & barred else "partly restricted entry"
     warnings.append(
         make_warning(
-            "travel_restriction",
-            Severity.WARNING,
-            f"A proclamation of June 2025 {kind} for citizens of {listing(mine)}. After it, the "
-            "NRMP let programs request waivers of the Match commitment and urged delayed starts. "
-            "The list may have changed since; check the current rules before you apply.",
-            [sit.fact("visa_disruption_2025"), sit.fact("nrmp_match_waivers_2025")],
+            "canada_tn_not_for_residency",
+            Severity.INFO,
+            "TN status cannot be used for residency or other clinical training: the TN "
+            "physician category covers teaching and research only. Plan on a J-1 (no visa "
+            "stamp needed as a Canadian citizen) or an H-1B.",
+            [sit.fact("canada_tn_not_for_residency")],
         )
     )

@@ -46,7 +46,39 @@ def build(sit: Situation) -> tuple[list[Step], list[RoadmapWarning]]:
             step, warning = alternative_license_step(sit, pathway)
             steps.append(step)
             warnings.extend(warning)
+        if code == "TX" and (graduate := texas_physician_graduate_step(sit)):
+            steps.append(graduate)
     return steps, warnings
+
+
+def texas_physician_graduate_step(sit: Situation) -> Step | None:
+    """Tex. Occ. Code 155.203: a limited licence for recent graduates who are not in residency.
+
+    Shown to Texas-bound applicants who have passed Steps 1 and 2 CK, are not matched or in
+    residency and graduated within the window; the law's residency and work-permit conditions
+    are not in the profile, so the step names them instead of deciding them."""
+    fact = sit.fact("tx_physician_graduate_license")
+    window = int(fact.value("graduated_within_years"))
+    since = sit.years_since_graduation
+    recent = since is not None and since <= window and sit.graduated is not False
+    passed = all(sit.passed(exam) for exam in USMLE_EXAMS[:2])
+    if not recent or not passed or sit.matched:
+        return None
+    reason = (
+        "If you do not match, Texas offers a limited “physician graduate” licence (Tex. Occ. "
+        f"Code section 155.203) to people who graduated within the last {count(window, 'year')}, "
+        "have passed USMLE Steps 1 and 2, are not in residency, live in Texas and are authorized "
+        "to work in the U.S. It is a limited licence, not a full one; what it lets you do and for "
+        "how long are set by the Texas Medical Board's rules, so confirm them before applying."
+    )
+    return make_step(
+        "texas_physician_graduate_license",
+        "If you do not match: Texas physician graduate licence",
+        StepStatus.TODO,
+        reason,
+        cite=[fact],
+        details={"state": "TX", "graduated_within_years": window},
+    )
 
 
 def step3(sit: Situation) -> Step:
@@ -59,8 +91,16 @@ def step3(sit: Situation) -> Step:
         sit.fact("step3_eligibility"),
         sit.fact("step3_for_licensure"),
         sit.fact("step3_no_minimum_training"),
+        sit.fact("step3_in_us_only"),
+        sit.fact("step3_passing_score"),
     ]
     purpose = "is needed for a full state licence"
+    # Both facts come from one undated third-party page, so they are reported, not stated.
+    passing = sit.value("step3_passing_score", "score")
+    reported = (
+        "A third-party source (unconfirmed) reports that Step 3 is given only in the U.S. and "
+        f"its territories and that its passing score is {passing}."
+    )
     wants_h1b = sit.needs_visa and sit.profile.visa_preference in (
         VisaPreference.H1B,
         VisaPreference.EITHER,
@@ -80,6 +120,7 @@ def step3(sit: Situation) -> Step:
         # Before residency Step 3 can wait, unless an H-1B depends on it.
         now=sit.in_residency or wants_h1b,
         details={"state_step3_attempt_limits": limits},
+        note=reported,
         not_ready_reason=(
             "You can apply through FSMB once you have passed Step 1 and Step 2 CK "
             "and hold ECFMG Certification; no minimum residency is required by the "
@@ -92,6 +133,10 @@ def state_license_step(sit: Situation, rule: StateRule) -> Step:
     minimum = sit.value("img_gme_minimum", "min_years")
     needed_years = rule.gme_years if rule.gme_years is not None else minimum
     cite = [rule, sit.fact("step3_for_licensure"), sit.fact("ecfmg_certificate_for_licence")]
+    # A state whose training rule has been read in its own statute cites that, not the 2017 table.
+    statute = sit.fact(rule.gme_source_fact) if rule.gme_source_fact else None
+    if statute:
+        cite.insert(1, statute)
     if rule.gme_years is None:
         cite.append(sit.fact("img_gme_minimum"))
         gme = (
@@ -103,12 +148,32 @@ def state_license_step(sit: Situation, rule: StateRule) -> Step:
             f"IMGs need {count(rule.gme_years, 'year')} of accredited U.S. or Canadian "
             "residency for a full licence"
         )
+    basis = (
+        f"The training rule comes from {statute.source_title} ({sit.day_of(statute, statute.as_of)}"
+        "); the attempt and time limits from a 2017 compilation"
+        if statute and statute.as_of
+        else "This comes from a 2017 compilation"
+    )
     reason = (
         f"{rule.name}: {gme}, plus Step 3 and the ECFMG Certificate. Attempt limits: "
         f"{rule.attempt_limits_text}. Time limit to pass all Steps: "
-        f"{rule.time_limit_text}. This comes from a 2017 compilation; confirm with the "
-        f"{rule.name} medical board before you rely on it."
+        f"{rule.time_limit_text}. {basis}; confirm with the {rule.name} medical board before "
+        "you rely on it."
     )
+    if rule.gme_years is None:
+        reason += (
+            " A copy of FSMB's July 2024 overview (unconfirmed) says 25 states plus DC may credit "
+            "an IMG's board certification or licensure elsewhere toward the training rule."
+        )
+        cite.append(sit.fact("fsmb_gme_overview_2024"))
+    alternatives = sit.fact("board_certification_alternative")
+    if rule.state in alternatives.value("states"):
+        reason += (
+            f" A 2017 source (unconfirmed) lists {rule.name} among states that may accept board "
+            "certification or long licensure elsewhere in place of the training or time-limit "
+            "rules."
+        )
+        cite.append(alternatives)
     pathway = sit.facts.alternative_pathway(rule.state)
     if pathway and pathway.status in _ALT_WORDS:
         reason += f" Also: {_ALT_WORDS[pathway.status]}."

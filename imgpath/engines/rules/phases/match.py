@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from imgpath.engines.rules.facts.model import CalendarEvent
+from imgpath.engines.rules.phases.deadlines import passed_deadline, verification_step
 from imgpath.engines.rules.roadmap import RoadmapWarning, Severity, Step, StepStatus
 from imgpath.engines.rules.situation import Situation, make_step, make_warning
 from imgpath.engines.rules.wording import day
@@ -26,7 +27,14 @@ def build(sit: Situation) -> tuple[list[Step], list[RoadmapWarning]]:
                 "publish them.",
             )
         )
-    steps = [registration_step(sit), rank_list_step(sit), match_day_step(sit, warnings)]
+    verification, late = verification_step(sit)
+    warnings.extend(late)
+    steps = [
+        registration_step(sit),
+        verification,
+        rank_list_step(sit),
+        match_day_step(sit, warnings),
+    ]
     return steps, warnings
 
 
@@ -58,23 +66,47 @@ def registration_step(sit: Situation) -> Step:
         return early
     opens = sit.event(CalendarEvent.NRMP_REGISTRATION_OPENS)
     when = (
-        f"Registration for the {sit.match_year} Match opens on {day(opens.date)}."
+        f"Registration for the {sit.match_year} Match opens on {sit.event_day(opens)}."
         if opens and opens.date
         else f"The NRMP registration date for the {sit.match_year} Match is not in our data."
     )
     reason = (
         f"{when} The NRMP does not require the ECFMG certificate itself, but ECFMG must "
-        "confirm you have completed the exam requirements for certification."
+        "confirm you have completed the exam requirements for certification. Registration is "
+        "separate from ERAS and ResidencyCAS."
     )
+    cite = [opens, sit.fact("nrmp_ecfmg_verification")]
+    early_end = sit.event(CalendarEvent.NRMP_EARLY_REGISTRATION_DEADLINE)
+    fee = sit.fact("nrmp_late_registration_fee")
+    if early_end and early_end.date:
+        cite += [early_end, fee]
+        reason += (
+            f" Register by {sit.event_day(early_end)} to avoid the late fee "
+            f"(${fee.value('late_fee_usd')} in {fee.value('fee_year')}); late registration "
+            "closes at the rank order list deadline."
+        )
+    overdue = None
+    closed = passed_deadline(sit, CalendarEvent.ROL_DEADLINE)
+    if closed:
+        overdue = sit.too_late(
+            "registration closed with the rank order list deadline, "
+            f"{sit.event_day(sit.calendar[CalendarEvent.ROL_DEADLINE])}"
+        )
+    elif early_end and early_end.date and early_end.date < sit.today:
+        overdue = (
+            f"The early registration deadline, {sit.event_day(early_end)}, has passed: you can "
+            "still register until the rank order list deadline, with the late fee."
+        )
     started = opens is not None and opens.date is not None and opens.date <= sit.today
     return make_step(
         "nrmp_registration",
         title,
         StepStatus.TODO,
         reason,
-        cite=[opens, sit.fact("nrmp_ecfmg_verification")],
+        cite=cite,
         due=opens.date if opens else None,
-        actionable=started,
+        actionable=started and not closed,
+        overdue=overdue,
     )
 
 
@@ -85,7 +117,7 @@ def rank_list_step(sit: Situation) -> Step:
         return early
     deadline = sit.event(CalendarEvent.ROL_DEADLINE)
     when = (
-        f"Certify it by {day(deadline.date)}"
+        f"Certify it by {sit.event_day(deadline)}"
         + (f", {deadline.time_text}" if deadline.time_text else "")
         + "."
         if deadline and deadline.date
@@ -94,28 +126,37 @@ def rank_list_step(sit: Situation) -> Step:
     reason = (
         "After your interviews, rank programs in your true order of preference: the "
         "algorithm tries to place you in the most preferred program on your list that "
-        f"also ranked you, and the result is binding. {when}"
+        f"also ranked you, and the result is binding. A list holds up to "
+        f"{sit.value('nrmp_rank_list_size', 'max_ranks')} ranks; long lists cost extra. {when}"
     )
     progress = sit.profile.progress
     ready = bool(progress.eras_submitted and progress.nrmp_registered)
     open_now = deadline is None or deadline.date is None or deadline.date >= sit.today
+    overdue = (
+        None
+        if open_now or deadline is None
+        else sit.too_late(f"rank order lists had to be certified by {sit.event_day(deadline)}")
+    )
     return make_step(
         "rank_order_list",
         title,
         StepStatus.TODO,
         reason,
-        cite=[deadline, sit.fact("nrmp_algorithm")],
+        cite=[deadline, sit.fact("nrmp_algorithm"), sit.fact("nrmp_rank_list_size")],
         due=deadline.date if deadline else None,
         actionable=ready and open_now,
+        overdue=overdue,
     )
 
 
 def match_day_step(sit: Situation, warnings: list[RoadmapWarning]) -> Step:
     title = "Match Day"
     rates = sit.fact("match_rates_2025")
+    soap = sit.fact("soap_2025")
     odds = (
         f"In the 2025 Match, {rates.value('non_us_citizen_img')}% of non-U.S.-citizen IMGs and "
-        f"{rates.value('us_citizen_img')}% of U.S.-citizen IMGs matched to a first-year position."
+        f"{rates.value('us_citizen_img')}% of U.S.-citizen IMGs matched to a first-year position,"
+        f" and SOAP placed {soap.value('positions_placed'):,} more positions."
     )
     if sit.matched:
         return make_step("match_day", title, StepStatus.DONE, "You have matched to a residency.")
@@ -130,12 +171,12 @@ def match_day_step(sit: Situation, warnings: list[RoadmapWarning]) -> Step:
             "non_us_citizen_img": rates.value("non_us_citizen_img"),
         }
     }
-    cite = [entry, rates]
+    cite = [entry, rates, soap]
     if entry and entry.date:
         match_day = entry.date
         reason = (
-            f"Match Day is {day(match_day)}; unfilled positions are offered through SOAP "
-            f"earlier in Match Week. {odds}"
+            f"Match Day is {sit.day_of(entry, match_day)}; unfilled positions are offered "
+            f"through SOAP earlier in Match Week. {odds}"
         )
     else:
         match_day = third_friday_of_march(sit.match_year)

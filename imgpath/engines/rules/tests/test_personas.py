@@ -299,16 +299,13 @@ def test_several_target_states_in_order_with_pathways_and_conflicts() -> None:
     ]
     assert "only a limited licence" in step(roadmap, "state_license:CA")["reason"]
     assert step(roadmap, "state_license:PR")["details"]["gme_years_required"] == 1
+    # Virginia's 12 months come from the Code of Virginia, which settles the old conflict.
     virginia = step(roadmap, "state_license:VA")
-    assert virginia["details"]["gme_years_required"] is None
-    assert "unclear (2 (S1) or 1 (S4))" in virginia["reason"]
-    conflict = next(
-        w
-        for w in warnings_of(roadmap, "unverified_rule")
-        if w["sources"][0]["fact_id"] == "state_va"
-    )
-    assert conflict["severity"] == "warning"
-    assert "sources disagree" in conflict["message"]
+    assert virginia["details"]["gme_years_required"] == 1
+    assert "va_gme_twelve_months" in fact_ids(virginia)
+    texas = step(roadmap, "state_license:TX")
+    assert texas["details"]["gme_years_required"] == 2
+    assert "tx_img_gme_two_years" in fact_ids(texas)
     assert step(roadmap, "usmle_step3")["details"]["state_step3_attempt_limits"] == {
         "TX": 3,
         "CA": 4,
@@ -402,7 +399,12 @@ def test_h1b_from_abroad_owes_the_100000_payment_warning() -> None:
     assert "$100,000" in payment["message"]
     assert "21 September 2025" in payment["message"]
     assert payment["sources"][0]["fact_id"] == "h1b_payment_abroad"
-    assert payment["sources"][0]["verified"] is True
+    # In litigation with a fixed term: the last known standing, dated, never a settled rule.
+    assert payment["sources"][0]["standing"] == "contested"
+    assert "Status as of 12 June 2026: contested in court" in payment["message"]
+    assert "Our sources stop in June 2026" in payment["message"]
+    assert "before you rely on it" in payment["message"]
+    assert payment["unconfirmed"] is True
 
 
 def test_h1b_change_of_status_inside_the_us_has_no_payment_warning() -> None:
@@ -438,7 +440,7 @@ def test_j1_resident_faces_home_residency_and_step3_is_next() -> None:
     assert "valid indefinitely" in step(roadmap, "ecfmg_certificate")["reason"]
     assert "graduation_gap" not in codes(roadmap)
     licence = step(roadmap, "state_license:TX")
-    assert "22 months of residency to go" in licence["reason"]
+    assert "10 months of residency to go" in licence["reason"]
 
 
 def test_resident_with_step3_and_enough_training_has_the_licence_next() -> None:
@@ -483,20 +485,54 @@ def test_match_year_without_calendar_says_so_and_estimates_match_day() -> None:
     assert "not in our data" in step(roadmap, "eras_application")["reason"]
 
 
-def test_completed_2026_match_is_in_the_past_and_its_rol_deadline_unknown() -> None:
+def test_completed_2026_match_is_in_the_past_and_its_deadlines_overdue() -> None:
     roadmap = run(with_changes(INDIAN_GRADUATE, targets={"match_year": 2026}))
     assert step(roadmap, "match_day")["due"] == "2026-03-20"
     assert step(roadmap, "match_day")["sources"][0]["tier"] == "A"
-    assert step(roadmap, "rank_order_list")["due"] is None
+    ranking = step(roadmap, "rank_order_list")
+    assert ranking["due"] == "2026-02-25"
+    assert ranking["sources"][0]["verified"] is True
+    assert "Too late for the 2026 Match" in ranking["overdue"]
     assert warning(roadmap, "match_year_in_past")["severity"] == "warning"
-    assert "cal_2026_rol_deadline" in unverified_fact_ids(roadmap)
 
 
-def test_citizen_of_a_restricted_country_is_warned() -> None:
+def test_citizen_of_a_fully_banned_country_is_blocked() -> None:
     roadmap = run(with_changes(INDIAN_GRADUATE, citizenships=["IR"]))
-    found = warning(roadmap, "travel_restriction")
-    assert "barred entry for citizens of IR" in found["message"]
-    assert fact_ids(found) == ["visa_disruption_2025", "nrmp_match_waivers_2025"]
+    found = warning(roadmap, "travel_ban")
+    assert found["severity"] == "blocker"
+    assert "nationals of Iran is fully suspended" in found["message"]
+    assert fact_ids(found) == [
+        "travel_ban_2026",
+        "travel_ban_exceptions",
+        "nrmp_match_waivers_2025",
+    ]
+    assert "travel ban in force since 1 January 2026" in step(roadmap, "visa")["reason"]
+
+
+def test_nigerian_on_the_j1_route_is_told_j1_visas_are_suspended() -> None:
+    roadmap = run(with_changes(INDIAN_GRADUATE, citizenships=["NG"], visa_preference="j1"))
+    found = warning(roadmap, "travel_ban")
+    assert found["severity"] == "blocker"
+    assert (
+        "J-1 visas (and B, F and M visas) cannot be issued to nationals of Nigeria"
+        in (found["message"])
+    )
+    assert "Status as of" in found["message"]
+
+
+def test_nigerian_who_also_holds_an_unlisted_passport_is_told_of_the_exception() -> None:
+    roadmap = run(with_changes(INDIAN_GRADUATE, citizenships=["NG", "GB"], visa_preference="j1"))
+    found = warning(roadmap, "travel_ban")
+    assert found["severity"] == "warning"
+    assert "dual national" in found["message"]
+
+
+def test_nationals_of_unlisted_countries_hear_nothing_of_the_ban() -> None:
+    for citizenships in (["IN"], ["PK"], ["GB", "EG"]):
+        roadmap = run(with_changes(INDIAN_GRADUATE, citizenships=citizenships))
+        assert "travel_ban" not in codes(roadmap)
+        assert "uscis_hold" not in codes(roadmap)
+        assert "travel ban" not in step(roadmap, "visa")["reason"]
 
 
 def test_state_step3_attempt_limit_is_checked() -> None:

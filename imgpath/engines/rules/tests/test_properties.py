@@ -20,6 +20,7 @@ from imgpath.engines.rules import (
     roadmap_to_dict,
 )
 from imgpath.engines.rules.tests.strategies import profiles
+from imgpath.engines.rules.wording import day
 
 TODAYS = st.dates(min_value=date(2020, 1, 1), max_value=date(2035, 12, 31))
 STEP_STATUSES = {"done", "next", "todo", "blocked", "not_applicable"}
@@ -62,9 +63,14 @@ def test_everything_that_cites_facts_names_date_and_tier(data: dict[str, Any], t
     for item in cited:
         for source in item["sources"]:
             assert source["tier"] in {"A", "B", "C"}
-            assert date.fromisoformat(source["as_of"])
+            assert source["as_of"] is None or date.fromisoformat(source["as_of"])
+            assert source["undated"] == (source["as_of"] is None)
             assert source["title"]
             assert source["verified"] or source["flag"]
+            assert source["unconfirmed"] == (not source["verified"])
+            if source["tier"] != "A":
+                assert not source["verified"]
+        assert item["unconfirmed"] == any(s["unconfirmed"] for s in item["sources"])
     unverified = {s["fact_id"] for item in cited for s in item["sources"] if not s["verified"]}
     named = {
         w["sources"][0]["fact_id"] for w in roadmap["warnings"] if w["code"] == "unverified_rule"
@@ -107,3 +113,35 @@ def test_citizens_and_permanent_residents_never_get_an_immigration_phase(
     assert not {"j1_home_residency", "h1b_payment_abroad", "travel_restriction"} & {
         w["code"] for w in roadmap["warnings"]
     }
+
+
+@settings(max_examples=150, deadline=None)
+@given(profiles(), TODAYS)
+def test_no_step_states_an_unconfirmed_date_as_fact(data: dict[str, Any], today: date) -> None:
+    """A date taken from an unverified calendar row is always followed by "(unconfirmed)"."""
+    facts = load_default_facts()
+    calendar_dates = {row.id: row for row in facts.calendar if row.date is not None}
+    roadmap = _roadmap(data, today)
+    for phase in roadmap["phases"]:
+        for step in phase["steps"]:
+            confirmed = {
+                calendar_dates[s["fact_id"]].date
+                for s in step["sources"]
+                if s["fact_id"] in calendar_dates and s["verified"]
+            }
+            for source in step["sources"]:
+                row = calendar_dates.get(source["fact_id"])
+                if row is None or source["verified"] or row.date in confirmed:
+                    continue
+                words = day(row.date)
+                for at in _occurrences(step["reason"], words):
+                    rest = step["reason"][at + len(words) :]
+                    assert rest.startswith(" (unconfirmed)"), (step["id"], words, step["reason"])
+
+
+def _occurrences(text: str, words: str) -> list[int]:
+    found, start = [], text.find(words)
+    while start != -1:
+        found.append(start)
+        start = text.find(words, start + 1)
+    return found

@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
 from imgpath.engines.rules import ProfileError, evaluate_json, load_default_facts
-from imgpath.roadmap.presentation import STATUS_LABELS
+from imgpath.roadmap.presentation import STATUS_LABELS, source_line, warning_groups
 
 
 class Command(BaseCommand):
@@ -57,16 +57,25 @@ def _read_profile(path: Path) -> dict[str, Any]:
 
 
 def _as_text(roadmap: dict[str, Any]) -> str:
+    """Warnings first (unconfirmed rules counted), then each step with its sources and trust."""
+    groups = warning_groups(roadmap)
     lines = [f"Roadmap as of {roadmap['today']} for the {roadmap['match_year']} Match", ""]
-    for warning in roadmap["warnings"]:
-        if warning["code"] != "unverified_rule":
-            lines.append(f"! [{warning['severity']}] {warning['message']}")
+    for warning in groups["blocker"] + groups["warning"] + groups["info"]:
+        marker = " [unconfirmed]" if warning["unconfirmed"] else ""
+        lines.append(f"! [{warning['severity']}]{marker} {warning['message']}")
+    if groups["unverified"]:
+        lines += ["", f"Unconfirmed rules behind this roadmap ({len(groups['unverified'])}):"]
+        lines += [f"  - {warning['message']}" for warning in groups["unverified"]]
     for phase in roadmap["phases"]:
         lines += ["", f"{phase.get('title', phase['id'])}: {STATUS_LABELS[phase['status']]}"]
         for step in phase["steps"]:
             due = f" (due {step['due']})" if step["due"] else ""
+            marker = " [unconfirmed]" if step["unconfirmed"] else ""
             lines.append(
-                f"  [{STATUS_LABELS[step['status']]}] {step.get('title', step['id'])}{due}"
+                f"  [{STATUS_LABELS[step['status']]}] {step.get('title', step['id'])}{due}{marker}"
             )
+            if step["overdue"]:
+                lines.append(f"      OVERDUE: {step['overdue']}")
             lines.append(f"      {step['reason']}")
+            lines += [f"      {source_line(source)}" for source in step["sources"]]
     return "\n".join(lines)

@@ -1,0 +1,12 @@
+from __future__ import annotations
+
+from django.apps import AppConfig
+
+from imgpath.core.navigation import EVERYONE, NavItem
+
+
+class ChangesConfig(AppConfig):
+    name = "imgpath.changes"
+    label = "changes"
+    verbose_name = "Rule changes"
+    nav_items = (NavItem("Rule changes", "changes:list", EVERYONE, order=70),)
