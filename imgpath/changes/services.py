@@ -23,6 +23,7 @@ from imgpath.changes.models import (
     EmailState,
     FactChange,
 )
+from imgpath.changes.tasks import notify_affected_task
 from imgpath.core.errors import ServiceError
 from imgpath.core.notify import email_after_commit
 from imgpath.engines.fact_changes import Scope, read_log
@@ -128,7 +129,7 @@ def publish(
         locked.save(update_fields=["summary", "published_at", "published_by"])
         if notify:
             pk = locked.pk
-            transaction.on_commit(lambda: notify_affected(pk))
+            transaction.on_commit(lambda: notify_affected_task.enqueue(pk))
     return locked
 
 
