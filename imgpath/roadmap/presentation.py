@@ -86,6 +86,24 @@ def dated_events(roadmap: dict[str, Any]) -> list[dict[str, Any]]:
                 "kind": "cycle",
                 "unconfirmed": entry.unconfirmed,
             }
+    for item in roadmap.get("projected_calendar", ()):
+        when = date.fromisoformat(item["date"])
+        label = EVENT_LABELS.get(item["event"], item["title"])
+        confirmed_on[when] = False
+        events[(when, label)] = {
+            "date": when,
+            "label": f"{label} (projected from {item['projected_from']}, unconfirmed)",
+            "kind": "cycle",
+            "unconfirmed": True,
+        }
+    for item in roadmap.get("own_dates", ()):
+        when = date.fromisoformat(item["date"])
+        events[(when, item["title"])] = {
+            "date": when,
+            "label": item["title"],
+            "kind": "own",
+            "unconfirmed": False,
+        }
     for phase in roadmap["phases"]:
         for step in phase["steps"]:
             if step["due"] and step["status"] not in ("done", "not_applicable"):

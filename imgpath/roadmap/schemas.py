@@ -71,9 +71,28 @@ class WarningOut(Schema):
     sources: list[SourceOut]
 
 
+class OwnDateOut(Schema):
+    date: str
+    title: str
+    kind: Literal["exam", "training"]
+
+
+class ProjectedDateOut(Schema):
+    event: str
+    date: str
+    title: str
+    projected_from: int = Field(description="The published cycle the date is projected from.")
+    fact_id: str
+
+
 class RoadmapOut(Schema):
     today: str
     match_year: int
     match_year_reason: str
     phases: list[PhaseOut]
     warnings: list[WarningOut]
+    own_dates: list[OwnDateOut] = Field(description="Dated items the applicant entered.")
+    projected_calendar: list[ProjectedDateOut] = Field(
+        description="Only when the Match year's calendar is unpublished: dates projected from "
+        "the latest published cycle, never official."
+    )

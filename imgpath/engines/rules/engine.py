@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from imgpath.engines.rules.alerts import journey_warnings, unverified_warnings
+from imgpath.engines.rules.dates import own_dates, projected_calendar
 from imgpath.engines.rules.facts.model import Facts
 from imgpath.engines.rules.phases import (
     application,
@@ -96,6 +97,8 @@ def evaluate(profile: Profile, facts: Facts, today: date) -> Roadmap:
         match_year_reason=why,
         phases=tuple(phases),
         warnings=tuple(ordered),
+        own_dates=own_dates(profile),
+        projected_calendar=projected_calendar(facts, match_year),
     )
 
 

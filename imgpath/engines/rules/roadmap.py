@@ -124,6 +124,10 @@ class Roadmap:
     match_year_reason: str
     phases: tuple[Phase, ...]
     warnings: tuple[RoadmapWarning, ...]
+    # The applicant's own dated items, and cycle dates projected for an unpublished calendar
+    # (both from imgpath.engines.rules.dates).
+    own_dates: tuple[Any, ...] = ()
+    projected_calendar: tuple[Any, ...] = ()
 
 
 def roadmap_to_dict(roadmap: Roadmap) -> dict[str, Any]:
@@ -150,6 +154,20 @@ def roadmap_to_dict(roadmap: Roadmap) -> dict[str, Any]:
                 "sources": [_source_dict(source) for source in warning.sources],
             }
             for warning in roadmap.warnings
+        ],
+        "own_dates": [
+            {"date": item.date.isoformat(), "title": item.title, "kind": item.kind}
+            for item in roadmap.own_dates
+        ],
+        "projected_calendar": [
+            {
+                "event": item.event.value,
+                "date": item.date.isoformat(),
+                "title": item.title,
+                "projected_from": item.projected_from,
+                "fact_id": item.fact_id,
+            }
+            for item in roadmap.projected_calendar
         ],
     }
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -50,6 +51,19 @@ def flag_words(value: str | list[str] | None) -> str:
     """A fact's open warnings, readable: ["not_found", "unverified"] -> "not found, unverified"."""
     flags = [value] if isinstance(value, str) else list(value or [])
     return ", ".join(flag.replace("_", " ") for flag in flags)
+
+
+# A sentence ends at a full stop after a lower-case letter, digit or bracket, before a capital:
+# "U.S. residency" and "e.g. a waiver" do not end one.
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]])\.\s+(?=[A-Z])")
+
+
+@register.filter
+def lead_sentence(text: str) -> str:
+    """The first sentence of an alert, for the summary; the full text is one click away."""
+    text = " ".join((text or "").split())
+    match = _SENTENCE_END.search(text)
+    return text[: match.start() + 1] if match else text
 
 
 @register.filter

@@ -26,6 +26,18 @@ def test_roadmap_page_explains_each_step_with_dated_sources(client, applicant_wi
     assert 'class="badge badge-unverified"' in page and ">unconfirmed" in page
 
 
+def test_attention_summary_keeps_the_standing_of_a_contested_fact(client, applicant):
+    profile_save(
+        user=applicant,
+        data={"visa_preference": "h1b", "current_location": "abroad", "us_status": "none"},
+    )
+    client.force_login(applicant)
+    page = client.get(reverse("roadmap")).content.decode()
+    summary = page.split('class="attention-list"', 1)[1].split("</ul>", 1)[0]
+    assert "$100,000 payment" in summary
+    assert "contested in court, as of 12 Jun 2026" in summary
+
+
 def test_empty_profile_gets_a_general_roadmap_and_an_invitation(client, applicant):
     client.force_login(applicant)
 
@@ -102,6 +114,28 @@ def test_calendar_feed_lists_dated_steps_and_rotating_revokes_the_old_link(
     assert client.get(reverse("roadmap_calendar_feed", args=[old_token])).status_code == 404
     new_token = CalendarFeed.objects.get(user=applicant_with_profile).token
     assert client.get(reverse("roadmap_calendar_feed", args=[new_token])).status_code == 200
+
+
+def test_calendar_of_a_later_match_year_is_projected_and_keeps_my_own_dates(client, applicant):
+    profile_save(
+        user=applicant,
+        data={
+            "targets": {"match_year": 2028},
+            "exams": {"oet": {"status": "scheduled", "date": "2027-08-10"}},
+        },
+    )
+    client.force_login(applicant)
+    client.get(reverse("roadmap_calendar"))
+    token = CalendarFeed.objects.get(user=applicant).token
+    body = client.get(reverse("roadmap_calendar_feed", args=[token])).content.decode()
+    assert "SUMMARY:Your OET Medicine sitting" in body
+    assert "DTSTART;VALUE=DATE:20270810" in body
+    # 2028's calendar is not published: its dates are projected and say so, never as fact.
+    assert "SUMMARY:Match Day (projected from 2027\\, unconfirmed)" in body
+    assert "DTSTART;VALUE=DATE:20280317" in body
+    page = client.get(reverse("roadmap")).content.decode()
+    assert "Match Day (projected from 2027, unconfirmed)" in page
+    assert "Your OET Medicine sitting" in page
 
 
 def test_calendar_page_shows_only_my_link(client, applicant_with_profile, other_applicant):
