@@ -7,6 +7,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Property tests judge results, not speed: a loaded CI machine must not fail them on timing.
+settings.register_profile("imgpath", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("imgpath")
 
 # Playwright's sync API runs an event loop in the test thread; the ORM must still work there.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
