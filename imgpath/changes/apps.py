@@ -10,3 +10,9 @@ class ChangesConfig(AppConfig):
     label = "changes"
     verbose_name = "Rule changes"
     nav_items = (NavItem("Rule changes", "changes:list", EVERYONE, order=70),)
+
+    def ready(self) -> None:
+        from imgpath.changes.models import ChangeSet, FactChange
+        from imgpath.core.fragments import track
+
+        track("changes", ChangeSet, FactChange)

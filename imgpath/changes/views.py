@@ -2,21 +2,37 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
 from imgpath.changes import selectors, services
 from imgpath.changes.forms import PHASE_LABELS, ChangeFilterForm, EmailPreferenceForm, PublishForm
 from imgpath.changes.models import ChangeEmailPreference, ChangeSet
 from imgpath.core.errors import ServiceError
+from imgpath.core.fragments import FRAGMENT_SECONDS, content_version
 from imgpath.core.permissions import staff_required
 
 PAGE_SIZE = 50
 
 
 def change_list(request: HttpRequest) -> HttpResponse:
+    """Public and the same for every visitor: the body is cached per version of the log."""
+    version = content_version("changes")
+    key = f"changes:list:{version}:{request.GET.urlencode()}"
+    body = cache.get(key)
+    if body is None:
+        body = render_to_string("changes/_list_body.html", _list_context(request))
+        cache.set(key, body, FRAGMENT_SECONDS)
+    # Our own rendered template, escaped when it was rendered.
+    return render(request, "changes/list.html", {"body": mark_safe(body)})  # noqa: S308
+
+
+def _list_context(request: HttpRequest) -> dict[str, object]:
     form = ChangeFilterForm(request.GET or None, countries=selectors.countries_named())
     phase = country = None
     if form.is_valid():
@@ -26,17 +42,13 @@ def change_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(changes, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    return render(
-        request,
-        "changes/list.html",
-        {
-            "form": form,
-            "page": page,
-            "total": len(changes),
-            "phase_labels": PHASE_LABELS,
-            "query": query.urlencode(),
-        },
-    )
+    return {
+        "form": form,
+        "page": page,
+        "total": len(changes),
+        "phase_labels": PHASE_LABELS,
+        "query": query.urlencode(),
+    }
 
 
 def change_set_detail(request: HttpRequest, key: str) -> HttpResponse:

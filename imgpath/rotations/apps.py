@@ -14,3 +14,19 @@ class RotationsConfig(AppConfig):
         NavItem("My rotations", "my_rotations", frozenset({"applicant"}), order=31),
         NavItem("Hosting", "host_home", frozenset({"host"}), order=31),
     )
+
+    def ready(self) -> None:
+        from imgpath.core.fragments import track
+        from imgpath.rotations import models
+
+        # The public search shows offerings, their sessions' seats, hosts and reviews.
+        track(
+            "rotations",
+            models.Offering,
+            models.Session,
+            models.Booking,
+            models.Application,
+            models.HostProfile,
+            models.Site,
+            models.Review,
+        )

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from imgpath.core.fragments import content_changed
 from imgpath.rotations import services
 from imgpath.rotations.choices import (
     PENDING_APPLICATION_STATUSES,
@@ -168,3 +169,4 @@ def _close_hosting(user) -> None:
         )
     Offering.objects.filter(host__in=profiles).update(status=OfferingStatus.ARCHIVED)
     profiles.update(credentials="")
+    content_changed("rotations")  # bulk updates send no signal

@@ -224,3 +224,16 @@ def test_record_command_checks_the_shipped_log(tmp_path: Path) -> None:
     call_command("record_fact_changes", "--check")
     with pytest.raises(CommandError, match="--key and --summary"):
         call_command("record_fact_changes")
+
+
+def test_the_cached_public_list_shows_a_newly_published_set_at_once(
+    client, client_for, staff, corrections, django_capture_on_commit_callbacks
+):
+    assert "usmle_attempt_limit changed" not in client.get(reverse("changes:list")).content.decode()
+    draft = _draft("usmle_attempt_limit", phase="ecfmg_certification")
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for(staff).post(
+            reverse("changes:staff_set", args=[draft.key]), {"summary": "Attempt limit."}
+        )
+    client.logout()
+    assert "usmle_attempt_limit changed" in client.get(reverse("changes:list")).content.decode()

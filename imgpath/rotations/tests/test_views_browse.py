@@ -222,3 +222,20 @@ class TestOfferingPage:
         html = client.get(reverse("offering_detail", args=[session.offering_id])).content.decode()
         assert "Clear and kind teaching." in html and "4.0 out of 5" in html
         assert applicant.name not in html
+
+
+def test_the_cached_search_never_outlives_a_change_to_its_offerings(
+    client, catalogue, applicant, django_capture_on_commit_callbacks
+):
+    """The form and results are cached for everyone; a booking or a new offering shows at once."""
+    assert "2 of 2 seats left" in client.get(f"{SEARCH}?specialty=pediatrics").content.decode()
+    session = catalogue["peds_free"].sessions.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        book(session, applicant)
+    again = client.get(f"{SEARCH}?specialty=pediatrics").content.decode()
+    assert "1 of 2 seats left" in again
+    with django_capture_on_commit_callbacks(execute=True):
+        SessionFactory(
+            offering=OfferingFactory(site=catalogue["im"].site, title="Brand-new observership")
+        )
+    assert "Brand-new observership" in client.get(SEARCH).content.decode()

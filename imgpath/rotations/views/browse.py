@@ -5,7 +5,9 @@ from __future__ import annotations
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
 
+from imgpath.core.fragments import FRAGMENT_SECONDS, content_version
 from imgpath.profiles.selectors import profile_data_for
 from imgpath.rotations import eligibility, selectors
 from imgpath.rotations.choices import ACTIVE_APPLICATION_STATUSES
@@ -22,11 +24,22 @@ AMA_GUIDANCE_URL = (
 
 
 def rotation_search(request: HttpRequest) -> HttpResponse:
-    form = SearchForm(request.GET or None)
-    filters = SearchFilters(**form.filters())
-    results = selectors.offering_search(filters=filters, today=today())
-    page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"form": form, "page": page, "filtered": bool(form.filters())}
+    """Public search. The form and results are the same for every visitor, so they are cached
+    per content version; everything below is lazy and runs only when the cache misses."""
+    form = SimpleLazyObject(lambda: SearchForm(request.GET or None))
+
+    def results_page():
+        filters = SearchFilters(**form.filters())
+        results = selectors.offering_search(filters=filters, today=today())
+        return Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
+
+    context = {
+        "form": form,
+        "page": SimpleLazyObject(results_page),
+        "filtered": SimpleLazyObject(lambda: bool(form.filters())),
+        "fragment_key": f"{content_version('rotations')}:{today()}",
+        "fragment_seconds": FRAGMENT_SECONDS,
+    }
     template = "rotations/search.html#results" if request.htmx else "rotations/search.html"
     return render(request, template, context)
 
