@@ -111,4 +111,14 @@
     var save = dirty.querySelector("button[name='save']");
     if (save) { save.focus(); }
   }, true);
+
+  // The browser asks before an unsaved order is lost; saving the list is the way out.
+  document.addEventListener("submit", function (event) {
+    if (event.target.hasAttribute("data-ranklist-form")) { event.target.removeAttribute("data-dirty"); }
+  });
+  window.addEventListener("beforeunload", function (event) {
+    if (!document.querySelector("[data-ranklist-form][data-dirty]")) { return; }
+    event.preventDefault();
+    event.returnValue = "";
+  });
 })();

@@ -65,14 +65,24 @@ def join_and_rank(page: Page, cycle_title: str, *, drag: bool = False) -> None:
         expect(page.get_by_role("button", name="Move City Hospital Up")).to_be_focused()
     expect(items.nth(0)).to_contain_text("City Hospital")
     expect(page.get_by_text("Not saved yet")).to_be_visible()
+    assert _leaving_is_questioned(page)
     page.get_by_role("button", name="Certify this list").click()
     expect(page.get_by_text("Save your new order first")).to_be_visible()
     page.get_by_role("button", name="Save order").click()
     # The saved editor replaces the unsaved one.
     expect(page.locator("form[data-dirty]")).to_have_count(0)
+    assert not _leaving_is_questioned(page)
     expect(page.get_by_text("This list is not certified yet")).to_be_visible()
     page.get_by_role("button", name="Certify this list").click()
     expect(page.get_by_text("Certified: this list will be used")).to_be_visible()
+
+
+def _leaving_is_questioned(page: Page) -> bool:
+    """Whether leaving the page now would make the browser ask first (an unsaved order)."""
+    return page.evaluate(
+        "() => { const e = new Event('beforeunload', {cancelable: true});"
+        " window.dispatchEvent(e); return e.defaultPrevented; }"
+    )
 
 
 def host_ranks(page: Page, program: str, order: list[str]) -> None:

@@ -46,6 +46,9 @@ def test_signup_records_name_and_role_and_sends_verification(client):
     assert user.password.startswith("md5$")  # tests hash fast; production uses Argon2
     assert len(mail.outbox) == 1
     assert "confirm" in mail.outbox[0].body.lower()
+    # Emails name the site and its public address, never the request's host.
+    assert "Hello from IMGPath!" in mail.outbox[0].body
+    assert "testserver" not in mail.outbox[0].body.split("http")[0]
 
 
 def test_signup_cannot_choose_staff_role(client):

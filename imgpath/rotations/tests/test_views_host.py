@@ -220,6 +220,22 @@ class TestApplicationsForHosts:
         assert applicant.name in html and other_applicant.name not in html
         assert other_applicant.name not in client.get(reverse("host_home")).content.decode()
 
+    def test_the_list_says_when_an_offering_sets_no_requirements(
+        self, client, session, applicant, other_applicant, host
+    ):
+        session.offering.audience = "anyone"
+        session.offering.requires_step1 = False
+        session.offering.save()
+        apply(session, applicant)
+        client.force_login(host)
+        html = client.get(reverse("host_applications")).content.decode()
+        assert "None set" in html and "met, per profile" not in html
+        session.offering.requires_step1 = True
+        session.offering.save()
+        apply(session, other_applicant)
+        html = client.get(reverse("host_applications")).content.decode()
+        assert "1 of 1 unconfirmed" in html
+
     def test_the_status_filter(self, client, session, applicant, other_applicant, host):
         apply(session, applicant)
         declined = apply(session, other_applicant)
