@@ -17,7 +17,7 @@ def sign_in(page: Page, base_url: str, email: str, password: str = PASSWORD) -> 
     page.goto(f"{base_url}/accounts/login/")
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Sign in").click()
     page.wait_for_url(re.compile(r".*/dashboard/$"))
 
 

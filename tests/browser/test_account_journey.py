@@ -24,7 +24,7 @@ def test_applicant_signs_up_verifies_email_and_reaches_the_dashboard(
     page.locator("input[name=password1]").fill(PASSWORD)
     page.locator("input[name=password2]").fill(PASSWORD)
     page.get_by_label(re.compile("international medical graduate")).check()
-    page.get_by_role("button", name="Sign Up").click()
+    page.get_by_role("button", name="Sign up").click()
 
     expect(page.get_by_role("heading", name="Verify Your Email Address")).to_be_visible()
     assert len(mail.outbox) == 1

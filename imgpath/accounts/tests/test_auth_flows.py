@@ -147,3 +147,18 @@ def test_argon2_hashes_a_real_password(settings):
     user = ApplicantFactory.build()
     user.set_password(PASSWORD)
     assert user.password.startswith("argon2")
+
+
+@pytest.mark.parametrize(
+    ("url", "title"),
+    [
+        ("/accounts/login/", "Sign in"),
+        ("/accounts/signup/", "Sign up"),
+        ("/accounts/password/reset/", "Reset your password"),
+    ],
+)
+def test_account_pages_use_sentence_case_titles(client, url, title):
+    html = " ".join(client.get(url).content.decode().split())
+    assert f"<title> {title} · IMGPath</title>" in html
+    assert f"<h1> {title} </h1>" in html
+    assert title.title() not in html
