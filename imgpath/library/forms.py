@@ -20,7 +20,7 @@ class LibraryFilterForm(forms.Form):
 
 class ReviewIntervalForm(forms.Form):
     older_than = forms.IntegerField(
-        label="Reviewed more than this many days ago",
+        label="Reviewed at least this many days ago",
         required=False,
         min_value=0,
         max_value=3650,

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from imgpath.engines.library import (
     DEFAULT_LIBRARY_DIR,
+    PER_STATE_STEPS,
     Article,
     Library,
     LinkTargets,
@@ -29,9 +30,15 @@ from imgpath.library.models import SearchEntry
 MAX_QUERY_LENGTH = 200
 
 
+def step_url(step_id: str) -> str:
+    """Where a step sits on the roadmap page; per-state steps are found under their phase."""
+    anchor = "phase-licensure" if step_id in PER_STATE_STEPS else f"step-{step_id}"
+    return f"{reverse('roadmap')}#{anchor}"
+
+
 def link_targets() -> LinkTargets:
     return LinkTargets(
-        step_url=lambda step_id: f"{reverse('roadmap')}#step-{step_id}",
+        step_url=step_url,
         article_url=lambda slug: reverse("library:article", args=[slug]),
     )
 

@@ -50,7 +50,7 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "article": article,
         "facts": selectors.quoted_facts(article),
-        "steps": steps_for_article(article),
+        "steps": [(label, selectors.step_url(s)) for s, label in steps_for_article(article)],
         "related": selectors.related_articles(article),
         "phase_labels": [PHASES[p] for p in article.phases],
         "audience_labels": [AUDIENCES[a] for a in article.audience],

@@ -21,6 +21,7 @@ from imgpath.engines.library.loading import (
 )
 from imgpath.engines.library.model import (
     AUDIENCES,
+    PER_STATE_STEPS,
     PHASES,
     STEPS,
     TOPICS,
@@ -28,6 +29,7 @@ from imgpath.engines.library.model import (
     Library,
     Rendered,
     Source,
+    base_step_id,
 )
 from imgpath.engines.library.relevance import (
     MAX_ARTICLES_PER_STEP,
@@ -42,6 +44,7 @@ __all__ = [
     "AUDIENCES",
     "DEFAULT_LIBRARY_DIR",
     "MAX_ARTICLES_PER_STEP",
+    "PER_STATE_STEPS",
     "PHASES",
     "STEPS",
     "TOPICS",
@@ -56,6 +59,7 @@ __all__ = [
     "Source",
     "articles_by_phase",
     "articles_for_step",
+    "base_step_id",
     "library_digest",
     "load_library",
     "rank",

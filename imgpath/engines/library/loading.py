@@ -33,7 +33,7 @@ DEFAULT_LIBRARY_DIR = Path(__file__).resolve().parents[2] / "data" / "library"
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n(.*)\Z", re.DOTALL)
 REQUIRED = ("title", "summary", "topic", "phases", "audience", "published_on", "reviewed_on")
-KNOWN = {*REQUIRED, "steps", "revised_on", "review_every_days", "sources"}
+KNOWN = {*REQUIRED, "steps", "features", "revised_on", "review_every_days", "sources"}
 SOURCE_KEYS = {"title", "publisher", "url", "date"}
 MAX_STEPS_PER_ARTICLE = 6
 
@@ -129,6 +129,9 @@ def _article(
     steps = check.vocabulary("steps", meta.get("steps") or [], STEPS)
     if len(steps) > MAX_STEPS_PER_ARTICLE:
         check.fail("steps", f"at most {MAX_STEPS_PER_ARTICLE}: an article serves a few steps well")
+    features = check.vocabulary("features", meta.get("features") or [], STEPS)
+    if not set(features) <= set(steps):
+        check.fail("features", "may only name steps the article lists in steps")
     try:
         rendered = render(body, targets)
     except LinkError as exc:
@@ -147,6 +150,7 @@ def _article(
         phases=check.vocabulary("phases", meta["phases"], PHASES),
         audience=check.vocabulary("audience", meta["audience"], AUDIENCES),
         steps=steps,
+        features=features,
         published_on=published,
         revised_on=revised,
         reviewed_on=reviewed,

@@ -67,12 +67,21 @@ STEPS = MappingProxyType(
         "match_day": "Match Day",
         "usmle_step3": "Pass USMLE Step 3",
         "state_license": "Choose the states where you want a licence",
+        "alternative_license": "Licence without US residency (a state's alternative pathway)",
         "texas_physician_graduate_license": "Texas physician graduate licence",
         "after_training": "After residency",
         "visa": "Get a visa for residency",
         "visa_waiver": "Clear the J-1 home-residency requirement",
     }
 )
+
+# Steps the roadmap repeats per state ("state_license:TX"); the part before the colon is the step.
+PER_STATE_STEPS = frozenset({"state_license", "alternative_license"})
+
+
+def base_step_id(roadmap_step_id: str) -> str:
+    return roadmap_step_id.split(":", 1)[0]
+
 
 DEFAULT_REVIEW_DAYS = 365
 
@@ -114,6 +123,7 @@ class Article:
     phases: tuple[str, ...]
     audience: tuple[str, ...]
     steps: tuple[str, ...]
+    features: tuple[str, ...]  # steps this article is a first read for (a subset of steps)
     published_on: date
     revised_on: date | None
     reviewed_on: date
@@ -137,7 +147,7 @@ class Article:
     def review_overdue(self, today: date, *, older_than_days: int | None = None) -> bool:
         """Past its own interval, or past ``older_than_days`` when staff ask for a stricter one."""
         days = self.review_every_days if older_than_days is None else older_than_days
-        return (today - self.reviewed_on).days > days
+        return (today - self.reviewed_on).days >= days
 
     @property
     def topic_label(self) -> str:

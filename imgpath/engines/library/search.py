@@ -8,7 +8,7 @@ ranker follows the same idea so both backends order results alike:
 2. A document matches only if it holds every query word somewhere (websearch's AND).
 3. Its score adds, for each query word and field, the field's weight times 1 + ln(count):
    a word in the title counts most, repeats add less and less.
-4. Ties go to the title's alphabetical order, so results are stable.
+4. Ties go to the title's alphabetical order (then the key), so results are stable.
 """
 
 from __future__ import annotations
@@ -127,7 +127,7 @@ def rank(documents: Iterable[SearchDocument], query: str) -> list[Hit]:
             for field in WEIGHTS
             if counts[field][term]
         )
-        hits.append((doc.title.lower(), Hit(doc.key, round(score, 6))))
+        hits.append(((doc.title.lower(), doc.key), Hit(doc.key, round(score, 6))))
     hits.sort(key=lambda pair: (-pair[1].score, pair[0]))
     return [hit for _, hit in hits]
 
