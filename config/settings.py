@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "imgpath.rotations",
     "imgpath.matching",
     "imgpath.changes",
+    "imgpath.library",
 ]
 
 MIDDLEWARE = [

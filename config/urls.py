@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("imgpath.rotations.urls")),
     path("", include("imgpath.matching.urls")),
     path("", include("imgpath.changes.urls")),
+    path("", include("imgpath.library.urls")),
     path("accounts/", include("allauth.urls")),
     path("api/v1/", api.urls),
     path("staff/admin/", admin.site.urls),

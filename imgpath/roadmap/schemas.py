@@ -42,6 +42,13 @@ class SourceOut(Schema):
     rechecked_on: str | None = Field(None, description="When staff last re-checked the fact.")
 
 
+class ArticleLinkOut(Schema):
+    slug: str
+    title: str
+    summary: str
+    url: str = Field(description="The article's page, a path on this site.")
+
+
 class StepOut(Schema):
     id: str
     title: str
@@ -54,6 +61,9 @@ class StepOut(Schema):
     unconfirmed: bool
     details: dict[str, Any]
     sources: list[SourceOut]
+    articles: list[ArticleLinkOut] = Field(
+        default_factory=list, description="One to three library articles for this step."
+    )
 
 
 class PhaseOut(Schema):

@@ -10,6 +10,7 @@ from django.db.models import Max
 
 from imgpath.engines.rules import evaluate_json, iter_fact_rows, load_default_facts
 from imgpath.engines.rules.facts.loading import FactRowSummary
+from imgpath.library.selectors import step_articles
 from imgpath.profiles.selectors import profile_data_for
 from imgpath.roadmap.models import FactReview
 
@@ -27,7 +28,15 @@ def roadmap_for_document(document: dict[str, Any], *, today: date) -> dict[str, 
     for source in _all_sources(roadmap):
         checked = checks.get(source.get("fact_id", ""))
         source["rechecked_on"] = checked.isoformat() if checked else None
+    _attach_articles(roadmap)
     return roadmap
+
+
+def _attach_articles(roadmap: dict[str, Any]) -> None:
+    """Each step carries the one to three library articles that matter for it."""
+    for phase in roadmap["phases"]:
+        for step in phase["steps"]:
+            step["articles"] = step_articles(step["id"])
 
 
 def roadmap_for_user(user, *, today: date) -> dict[str, Any]:
