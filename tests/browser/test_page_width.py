@@ -18,6 +18,7 @@ PUBLIC = [
     "/rotations/offerings/",
     "/match/how-it-works/",
     "/changes/",
+    "/library/",
     "/community/",
     "/accounts/login/",
     "/accounts/signup/",
