@@ -16,10 +16,15 @@ The method, in order (thresholds are the constants below):
      one).
 4. The best method wins, then the best score; ties are broken by city (the employer's
    worksite or headquarters city equals the institution's city or its qualifier).
-5. A link publishes only when it is unique and `exact_name` or `same_distinctive_words` on
-   the institution's first (sponsor) name part, and it does not rest on a single common word
-   (a place, "Baptist", "Mercy"...). Everything else goes to review: partners named after the
-   sponsor, several institutions matching equally, fuzzy matches.
+5. A link publishes only when it is `exact_name` or `same_distinctive_words` on the
+   institution's first (sponsor) name part and unique (or the employer is the exact named
+   sponsor of each institution it matches). `same_distinctive_words` also needs a token-set
+   score of SAME_WORDS_MIN_SCORE, or WEAK_MIN_SCORE with the words in the same order when the
+   distinctive words are only common ones (a state, a city, "Baptist", "Mercy"...), and both
+   names must be the same kind of body (a college without a medical word is not a hospital;
+   a physician group or foundation is not the hospital it is named after).
+   Everything else goes to review: partners named after the sponsor, several institutions
+   matching equally, fuzzy matches.
 """
 
 from __future__ import annotations
@@ -32,8 +37,11 @@ from enum import StrEnum
 from rapidfuzz import fuzz
 
 from imgpath.engines.crosswalk.names import (
+    ACADEMIC,
+    AFFILIATE,
     STATE_WORDS,
     WEAK,
+    academic_only,
     distinctive,
     name_parts,
     split_name,
@@ -101,6 +109,7 @@ class _Candidate:
     method: Method
     score: float
     part: int
+    words: tuple[str, ...] = ()
 
     @property
     def rank(self) -> tuple[int, int, float]:
@@ -164,7 +173,7 @@ def _links_for(
     if len(top) > 1:
         note = f"ambiguous: {len(top)} institutions in {employer.state} match equally"
         return [_link(employer, c, Decision.REVIEW, [note], share=len(top)) for c in top]
-    return [_judged(employer, top[0], mine, places, reasons)]
+    return [_judged(main, top[0], mine, places=places, reasons=reasons, employer=employer)]
 
 
 def _best(main: tuple[str, ...], mine: frozenset[str], employer, institution: Institution):
@@ -172,13 +181,21 @@ def _best(main: tuple[str, ...], mine: frozenset[str], employer, institution: In
     cities = _city_keys(employer.cities)
     for index, part in enumerate(name_parts(institution.name)):
         theirs, qualifier = split_name(part)
-        candidate = _compare(main, mine, theirs, qualifier, cities, institution, index)
+        candidate = _compare(
+            main,
+            mine,
+            theirs,
+            qualifier=qualifier,
+            cities=cities,
+            institution=institution,
+            index=index,
+        )
         if candidate is not None and (found is None or candidate.rank > found.rank):
             found = candidate
     return found
 
 
-def _compare(main, mine, theirs, qualifier, cities, institution, index) -> _Candidate | None:
+def _compare(main, mine, theirs, *, qualifier, cities, institution, index) -> _Candidate | None:
     if not theirs:
         return None
     qualified = theirs + qualifier
@@ -186,15 +203,15 @@ def _compare(main, mine, theirs, qualifier, cities, institution, index) -> _Cand
     # San Francisco"; "University of Iowa (Des Moines)" is not "University of Iowa" unless the
     # employer works in Des Moines.
     if main == qualified or (main == theirs and (not qualifier or " ".join(qualifier) in cities)):
-        return _Candidate(institution, Method.EXACT, 100.0, index)
+        return _Candidate(institution, Method.EXACT, 100.0, index, theirs)
     score = round(fuzz.token_set_ratio(" ".join(main), " ".join(theirs)), 1)
     their_words = distinctive(theirs)
     if their_words == mine or distinctive(qualified) == mine:
-        return _Candidate(institution, Method.SAME_WORDS, score, index)
+        return _Candidate(institution, Method.SAME_WORDS, score, index, theirs)
     shared = mine & their_words
     needed = 1 if min(len(mine), len(their_words)) <= 1 else MIN_SHARED_DISTINCTIVE
     if score >= FUZZY_MIN_SCORE and len(shared) >= needed:
-        return _Candidate(institution, Method.FUZZY, score, index)
+        return _Candidate(institution, Method.FUZZY, score, index, theirs)
     return None
 
 
@@ -208,7 +225,21 @@ def _same_city(employer: Employer, institution: Institution) -> bool:
     return bool(_city_keys(employer.cities) & theirs)
 
 
-def _judged(employer, candidate, mine, places, reasons) -> Link:
+def _kinds_differ(main: tuple[str, ...], theirs: tuple[str, ...]) -> bool:
+    """A college named like a hospital, or a university like a clinic: different bodies."""
+    if "college" in main and academic_only(main):
+        return True
+    for one, other in ((main, theirs), (theirs, main)):
+        if academic_only(one) and not ACADEMIC.intersection(other):
+            return True
+    return False
+
+
+def _in_order(mine: frozenset[str], main: tuple[str, ...], theirs: tuple[str, ...]) -> bool:
+    return [t for t in main if t in mine] == [t for t in theirs if t in mine]
+
+
+def _judged(main, candidate, mine, *, places, reasons, employer) -> Link:
     reasons = list(reasons)
     decision = Decision.PUBLISH
     penalty = 0.0
@@ -219,19 +250,35 @@ def _judged(employer, candidate, mine, places, reasons) -> Link:
         decision = Decision.REVIEW
         penalty += PARTNER_PENALTY
         reasons.append("matches a partner listed after the sponsor, not the sponsor")
-    if candidate.method is Method.SAME_WORDS:
+    if candidate.method is Method.SAME_WORDS and _kinds_differ(main, candidate.words):
+        decision = Decision.REVIEW
+        penalty += WEAK_PENALTY
+        reasons.append("one name is a college or university without a medical word")
+    elif candidate.method is Method.SAME_WORDS and (AFFILIATE & set(main)) - set(candidate.words):
+        decision = Decision.REVIEW
+        penalty += WEAK_PENALTY
+        extra = ", ".join(sorted((AFFILIATE & set(main)) - set(candidate.words)))
+        reasons.append(f"the employer looks like a related body ({extra}), not the sponsor")
+    elif candidate.method is Method.SAME_WORDS:
         weak = mine <= (WEAK | STATE_WORDS | places)
         needed = WEAK_MIN_SCORE if weak else SAME_WORDS_MIN_SCORE
-        if candidate.score < needed:
+        # "California Southern University" is not "University of Southern California".
+        shared = ", ".join(sorted(mine))
+        if weak and not _in_order(mine, main, candidate.words):
+            decision = Decision.REVIEW
+            penalty += WEAK_PENALTY
+            reasons.append(f"common words ({shared}) in another order")
+        elif candidate.score < needed:
             decision = Decision.REVIEW
             penalty += WEAK_PENALTY
             reasons.append(
-                f"same distinctive words ({', '.join(sorted(mine))}) but a token-set score of"
-                f" {candidate.score:g}, below {needed:g}"
-                + (" for common words" if weak else "")
+                f"same distinctive words ({shared}) but a token-set score of"
+                f" {candidate.score:g}, below {needed:g}" + (" for common words" if weak else "")
             )
     if decision is Decision.PUBLISH and not reasons:
-        reasons.append("same name" if candidate.method is Method.EXACT else "same distinctive words")
+        reasons.append(
+            "same name" if candidate.method is Method.EXACT else "same distinctive words"
+        )
     return _link(employer, candidate, decision, reasons, penalty=penalty)
 
 

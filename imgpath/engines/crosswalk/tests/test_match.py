@@ -20,7 +20,8 @@ from imgpath.engines.crosswalk import (
 # Real sponsoring-institution names (ACGME list, " Program" removed), with their cities.
 INSTITUTIONS = [
     Institution("cc", "Cleveland Clinic Foundation", "OH", frozenset({"Cleveland"})),
-    Institution("cc-akron", "Cleveland Clinic Foundation/Akron General", "OH", frozenset({"Akron"})),
+    Institution("cc-akron", "Cleveland Clinic Foundation/Akron General", "OH",
+                frozenset({"Akron"})),
     Institution("metro", "The MetroHealth System/Case Western Reserve University", "OH",
                 frozenset({"Cleveland"})),
     Institution("mayo-r", "Mayo Clinic College of Medicine and Science (Rochester)", "MN",
@@ -72,7 +73,9 @@ def _employer(name: str, state: str, cities: set[str]) -> Employer:
 
 
 def _published(links):
-    return {(link.employer_key, link.institution_key) for link in links if link.decision == "publish"}
+    return {
+        (link.employer_key, link.institution_key) for link in links if link.decision == "publish"
+    }
 
 
 def test_known_pairs_publish_to_the_confirmed_institution():
@@ -106,7 +109,9 @@ def test_sponsor_is_preferred_to_a_partner_with_the_same_name():
 
 
 def test_university_of_another_university_in_the_same_city_never_publishes():
-    links = crosswalk([_employer("University of Illinois Chicago", "IL", {"Chicago"})], INSTITUTIONS)
+    links = crosswalk(
+        [_employer("University of Illinois Chicago", "IL", {"Chicago"})], INSTITUTIONS
+    )
     assert links
     assert all(link.decision == Decision.REVIEW for link in links)
     assert "uchicago" not in {link.institution_key for link in links}
@@ -118,11 +123,22 @@ def test_a_state_name_alone_is_not_enough():
     assert all(link.decision == Decision.REVIEW for link in links)
 
 
+def test_a_college_named_like_a_clinic_never_publishes():
+    scripps = Institution("scripps", "Scripps Clinic/Scripps Green Hospital", "CA")
+    usc = Institution("usc", "University of Southern California/LA General", "CA")
+    employers = [
+        _employer("SCRIPPS COLLEGE", "CA", set()),
+        _employer("CALIFORNIA SOUTHERN UNIVERSITY", "CA", set()),
+        _employer("FLORIDA COLLEGE", "FL", set()),
+    ]
+    links = crosswalk(employers, [scripps, usc, *INSTITUTIONS])
+    assert links
+    assert all(link.decision == Decision.REVIEW for link in links)
+
+
 def test_city_qualifier_decides_between_campuses():
     links = crosswalk([_employer("University of Iowa", "IA", {"Des Moines"})], INSTITUTIONS)
-    assert [(link.institution_key, link.method) for link in links] == [
-        ("iowa-dm", Method.EXACT)
-    ]
+    assert [(link.institution_key, link.method) for link in links] == [("iowa-dm", Method.EXACT)]
 
 
 def test_other_states_are_never_candidates():
@@ -180,6 +196,4 @@ def test_an_unshared_distinctive_name_publishes_to_itself(rows):
         if "/" in text or "(" in text or ")" in text:
             continue
         links = crosswalk([Employer("e", text + " zqx", state)], institutions)
-        assert ("e", f"i{index}") in {
-            (link.employer_key, link.institution_key) for link in links
-        }
+        assert ("e", f"i{index}") in {(link.employer_key, link.institution_key) for link in links}
