@@ -9,6 +9,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db.models import (
     Case,
     Count,
@@ -56,6 +57,7 @@ from imgpath.programs.models import (
 )
 from imgpath.programs.policy import SPECS, FieldSpec, ValueKind
 from imgpath.programs.search_text import normalize
+from imgpath.programs.services.evidence import EVIDENCE_COUNT_KEY
 from imgpath.programs.services.ledger import current_entries
 
 
@@ -458,8 +460,13 @@ def ledger_history(program: Program) -> list[LedgerEntry]:
 
 
 def h1b_evidence_program_count() -> int:
-    """How many programs the "institution has H-1B evidence" filter covers."""
-    return Program.objects.filter(institution__has_h1b_evidence=True).count()
+    """How many programs the "institution has H-1B evidence" filter covers (cached until the
+    evidence is recomputed)."""
+    return cache.get_or_set(
+        EVIDENCE_COUNT_KEY,
+        lambda: Program.objects.filter(institution__has_h1b_evidence=True).count(),
+        24 * 60 * 60,
+    )
 
 
 def fill_history(program: Program) -> list[tuple[int, int, int]]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
@@ -29,6 +30,7 @@ from imgpath.programs.models import (
 )
 from imgpath.programs.services.bulk import bulk_set
 
+EVIDENCE_COUNT_KEY = "programs:h1b-evidence-programs"
 DOL_URL = "https://www.dol.gov/agencies/eta/foreign-labor/performance"
 USCIS_URL = "https://www.uscis.gov/tools/reports-and-studies/h-1b-employer-data-hub"
 LCA_LIMITS = (
@@ -107,6 +109,7 @@ def institutions_refresh() -> int:
         ["city", "nrmp_institution_codes", "program_count"],
     )
     bulk_set(Program, changed_programs, ["institution"])
+    _evidence_changed()
     return len(changed_programs)
 
 
@@ -163,8 +166,14 @@ def evidence_refresh() -> int:
             institution.evidence, institution.has_h1b_evidence = evidence, has
             changed.append(institution)
     bulk_set(SponsoringInstitution, changed, ["evidence", "has_h1b_evidence"])
-    transaction.on_commit(directory_changed)
+    _evidence_changed()
+    transaction.on_commit(_evidence_changed)
     return SponsoringInstitution.objects.filter(has_h1b_evidence=True).count()
+
+
+def _evidence_changed() -> None:
+    cache.delete(EVIDENCE_COUNT_KEY)
+    directory_changed()
 
 
 def _counted_lca() -> Q:

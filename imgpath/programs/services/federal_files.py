@@ -83,7 +83,8 @@ def read_rows(
     other column by its header key). `required` maps a canonical name to its accepted
     headers; a missing one is an ImportFileError before any row is read."""
     try:
-        head = path.open("rb").read(4096)
+        with path.open("rb") as raw:
+            head = raw.read(4096)
     except OSError as exc:
         raise ImportFileError(path, f"cannot be read ({exc.strerror or exc})") from exc
     if head.startswith(b"PK\x03\x04"):
