@@ -20,12 +20,12 @@ def _set(text: str) -> frozenset[str]:
 
 # Words that say nothing about which organisation it is.
 STOPWORDS = _set(
-    "the of and at for in on a an dba inc incorporated llc llp pllc pc corp corporation co "
+    "the of and at for in on a an dba inc incorporated llc llp corp corporation co "
     "company ltd limited lp program residency"
 )
 # Words most teaching organisations share: they count for similarity, never as proof.
 GENERIC = _set(
-    "university universities college school medicine medical center centers hospital "
+    "pc pllc university universities college school medicine medical center centers hospital "
     "hospitals health healthcare system systems clinic clinics foundation institute sciences "
     "science education educational graduate gme residency consortium network care services "
     "service physicians physician organization group associates practice faculty affiliated "
@@ -50,7 +50,7 @@ MEDICAL = _set(
 # Words that name a related body rather than the sponsor itself: a physician group, a
 # fundraising foundation, a faculty practice.
 AFFILIATE = _set(
-    "foundation physicians physician organization group associates practice faculty services "
+    "pc pllc foundation physicians physician organization group associates practice faculty services "
     "network partners"
 )
 # State names: "University of Florida" and "Florida Hospital" share only "florida".
