@@ -50,8 +50,8 @@ MEDICAL = _set(
 # Words that name a related body rather than the sponsor itself: a physician group, a
 # fundraising foundation, a faculty practice.
 AFFILIATE = _set(
-    "pc pllc foundation physicians physician organization group associates practice faculty services "
-    "network partners"
+    "pc pllc foundation physicians physician organization group associates practice faculty "
+    "services network partners"
 )
 # State names: "University of Florida" and "Florida Hospital" share only "florida".
 STATE_WORDS = _set(
