@@ -12,7 +12,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 from imgpath.core.api import AUTH
 from imgpath.programs import filters as f
 from imgpath.programs import selectors
-from imgpath.programs.fit import facts_for_user, program_fit
+from imgpath.programs.fit import evidence_fit_note, facts_for_user, program_fit
 from imgpath.programs.schemas import (
     ERRORS,
     EntryOut,
@@ -73,7 +73,9 @@ def program_list(request: HttpRequest, query: Query[ProgramQuery]) -> dict[str, 
         saved_by=request.user,
     )
     rows = [
-        program_out(r.program, distance=r.distance_miles, fit=r.fit, is_saved=r.saved)
+        program_out(
+            r.program, distance=r.distance_miles, fit=r.fit, is_saved=r.saved, note=r.evidence_note
+        )
         for r in page.rows
     ]
     return {
@@ -108,7 +110,8 @@ def program_detail(request: HttpRequest, acgme_id: AcgmeId) -> dict[str, Any]:
     today = timezone.localdate()
     facts = facts_for_user(request.user, today=today)
     fit = program_fit(program, facts, today=today) if facts else None
-    return program_detail_out(program, page, fit)
+    note = evidence_fit_note(program, facts) if fit else None
+    return program_detail_out(program, page, fit, note)
 
 
 @router.get(

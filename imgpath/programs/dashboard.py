@@ -8,7 +8,9 @@ from imgpath.core.dashboard import Panel
 from imgpath.programs.models import (
     ClaimStatus,
     CommunityReport,
+    EmployerLink,
     ImportRun,
+    LinkStatus,
     ProgramClaim,
     ReportStatus,
     SavedProgram,
@@ -35,6 +37,7 @@ def _staff_panel() -> Panel:
     context = {
         "reports": CommunityReport.objects.filter(status=ReportStatus.PENDING).count(),
         "claims": ProgramClaim.objects.filter(status=ClaimStatus.PENDING).count(),
+        "crosswalk": EmployerLink.objects.filter(status=LinkStatus.PENDING).count(),
         "last_import": ImportRun.objects.order_by("-finished_at").first(),
     }
     return Panel("Program directory", "programs/panels/staff.html", context, 30)

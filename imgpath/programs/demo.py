@@ -14,6 +14,7 @@ from imgpath.programs.models import (
     SourceKind,
 )
 from imgpath.programs.services.claims import program_claim_approve, program_claim_request
+from imgpath.programs.services.crosswalk import shipped_evidence_load
 from imgpath.programs.services.imports import directory_import
 from imgpath.programs.services.ledger import ledger_entry_create, policy_value_parse
 from imgpath.programs.services.reports import community_report_create
@@ -49,6 +50,12 @@ def load_demo(*, stdout) -> None:
     outcome = directory_import()
     for report in outcome.files:
         stdout.write(f"programs: {report.summary()}")
+    # Real federal H-1B evidence (not demo data): the shipped DOL and USCIS copies and the
+    # reviewed crosswalk, so the directory shows evidence from the first start.
+    for report in shipped_evidence_load():
+        stdout.write(f"programs: {report.summary()}")
+    count = Program.objects.filter(institution__has_h1b_evidence=True).count()
+    stdout.write(f"programs: {count} programs show federal H-1B evidence")
     programs = {p.acgme_id: p for p in Program.objects.filter(acgme_id__in=DEMO_LEDGER)}
     added = sum(_ledger(program, DEMO_LEDGER[acgme_id]) for acgme_id, program in programs.items())
     _people(programs)

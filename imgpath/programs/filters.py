@@ -79,6 +79,8 @@ class SearchFilters:
     accepts_imgs: str = ""
     j1: str = ""
     h1b: str = ""
+    # The sponsoring institution has federal H-1B evidence (evidence, not the program's policy).
+    h1b_evidence: bool = False
     yog: str = ""
     graduation_year: int | None = None
     attempts: str = ""

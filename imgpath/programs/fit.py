@@ -139,6 +139,24 @@ def program_fit(program, facts: ApplicantFacts, *, today: dt.date) -> FitResult:
     return assess_fit(facts, policy_from_columns(program_columns(program)), today=today)
 
 
+def evidence_fit_note(program, facts: ApplicantFacts | None) -> str | None:
+    """Federal H-1B evidence as a hint beside the fit, never as a yes: only when the applicant
+    needs a visa that could be H-1B and the program's own H-1B policy is unknown."""
+    institution = getattr(program, "institution", None)
+    if facts is None or not facts.needs_visa or facts.visa_preference is VisaPreference.J1:
+        return None
+    if program.h1b_sponsorship != ValueKind.UNKNOWN or institution is None:
+        return None
+    lca = next((e for e in institution.evidence if e["kind"] == "h1b_lca"), None)
+    if lca is None:
+        return None
+    who = "trainees" if lca.get("trainee_count") else "physicians"
+    return (
+        f"Evidence, not policy: this institution has filed H-1B labor applications for {who} "
+        f"({lca['period']}, Department of Labor); confirm H-1B sponsorship with the program."
+    )
+
+
 class FitJudge:
     """Judges programs for one applicant, once per distinct ledger: most programs share one."""
 

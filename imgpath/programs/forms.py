@@ -84,6 +84,12 @@ class ProgramSearchForm(forms.Form):
     accepts_imgs = _choice("Considers IMGs", f.Answer.choices)
     j1 = _choice("Sponsors J-1", f.Answer.choices)
     h1b = _choice("Sponsors H-1B", f.Answer.choices)
+    h1b_evidence = forms.BooleanField(
+        label="Institution has H-1B evidence",
+        required=False,
+        help_text="Federal filings (DOL LCAs, USCIS approvals) by the sponsoring institution: "
+        "evidence, not the program's policy.",
+    )
     graduation_year = _number("My graduation year", f.GRADUATION_YEAR)
     yog = _choice("Year-of-graduation limit", f.Meets.choices)
     my_attempts = _number("My most attempts on a Step", f.ATTEMPTS, "Every sitting counts.")

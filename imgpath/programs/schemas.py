@@ -60,6 +60,11 @@ class ProgramQuery(Schema):
     accepts_imgs: f.Answer | None = None
     j1: f.Answer | None = None
     h1b: f.Answer | None = None
+    h1b_evidence: bool = Field(
+        False,
+        description="Only programs whose sponsoring institution has federal H-1B evidence "
+        "(DOL LCA filings or USCIS approvals); evidence, not the program's policy.",
+    )
     yog: f.Meets | None = None
     graduation_year: int | None = Field(None, ge=f.GRADUATION_YEAR[0], le=f.GRADUATION_YEAR[1])
     attempts: f.Meets | None = None
@@ -108,6 +113,18 @@ class ReasonOut(Schema):
 class FitOut(Schema):
     verdict: str
     reasons: list[ReasonOut]
+    evidence_notes: list[str] = []
+
+
+class EvidenceOut(Schema):
+    """Federal or community evidence about the program's institution: never its policy."""
+
+    kind: str = Field(description="h1b_lca, h1b_uscis or outcome_reports")
+    summary: str
+    count: int
+    period: str
+    source_url: str
+    limits: list[str]
 
 
 class ProgramOut(Schema):
@@ -128,6 +145,7 @@ class ProgramOut(Schema):
     url: str
     fit: FitOut | None = None
     saved: bool = False
+    evidence: list[EvidenceOut] = []
 
 
 class ProgramPageOut(Schema):
@@ -155,17 +173,33 @@ def policy_out(program: Program) -> dict[str, dict[str, Any]]:
     return out
 
 
-def fit_out(fit) -> dict[str, Any] | None:
+def fit_out(fit, note: str | None = None) -> dict[str, Any] | None:
     if fit is None:
         return None
-    return {"verdict": fit.verdict, "reasons": [reason_out(r) for r in fit.reasons]}
+    return {
+        "verdict": fit.verdict,
+        "reasons": [reason_out(r) for r in fit.reasons],
+        "evidence_notes": [note] if note else [],
+    }
+
+
+EVIDENCE_KEYS = ("kind", "summary", "count", "period", "source_url", "limits")
+
+
+def evidence_out(program: Program) -> list[dict[str, Any]]:
+    institution = program.institution
+    if institution is None:
+        return []
+    return [{key: item[key] for key in EVIDENCE_KEYS} for item in institution.evidence]
 
 
 def reason_out(reason) -> dict[str, str]:
     return {"rule": reason.rule, "outcome": reason.outcome, "message": reason.message}
 
 
-def program_out(program: Program, *, distance=None, fit=None, is_saved=False) -> dict[str, Any]:
+def program_out(
+    program: Program, *, distance=None, fit=None, is_saved=False, note=None
+) -> dict[str, Any]:
     return {
         "acgme_id": program.acgme_id,
         "name": program.name,
@@ -182,8 +216,9 @@ def program_out(program: Program, *, distance=None, fit=None, is_saved=False) ->
         "has_demo_data": program.ledger_has_demo,
         "sources_disagree_on": program.ledger_conflicts,
         "url": program_url(program.acgme_id),
-        "fit": fit_out(fit),
+        "fit": fit_out(fit, note),
         "saved": is_saved,
+        "evidence": evidence_out(program),
     }
 
 
@@ -325,8 +360,8 @@ def saved_out(item) -> dict[str, Any]:
     }
 
 
-def program_detail_out(program: Program, page, fit) -> dict[str, Any]:
-    out = program_out(program, fit=fit)
+def program_detail_out(program: Program, page, fit, note=None) -> dict[str, Any]:
+    out = program_out(program, fit=fit, note=note)
     out["ledger"] = [ledger_field_out(row) for row in page.ledger]
     out["nrmp_codes"] = [
         {

@@ -9,6 +9,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db.models import (
     Case,
     Count,
@@ -39,6 +40,7 @@ from imgpath.programs.fit import (
     FIT_COLUMNS,
     FitJudge,
     coming_match_year,
+    evidence_fit_note,
 )
 from imgpath.programs.geo import bounding_box, chord_for_miles, haversine_miles, unit_vector
 from imgpath.programs.models import (
@@ -55,6 +57,7 @@ from imgpath.programs.models import (
 )
 from imgpath.programs.policy import SPECS, FieldSpec, ValueKind
 from imgpath.programs.search_text import normalize
+from imgpath.programs.services.evidence import EVIDENCE_COUNT_KEY
 from imgpath.programs.services.ledger import current_entries
 
 
@@ -64,6 +67,7 @@ class ProgramRow:
     distance_miles: float | None = None
     fit: FitResult | None = None
     saved: bool = False
+    evidence_note: str | None = None
 
 
 @dataclass
@@ -123,7 +127,9 @@ def program_search(
     ordered = _ordered(queryset, filters, origin, judge)
     start = (page - 1) * filters.per_page
     programs = list(
-        ordered.select_related("specialty").defer("search_text")[start : start + filters.per_page]
+        ordered.select_related("specialty", "institution").defer("search_text")[
+            start : start + filters.per_page
+        ]
     )
     rows = [_row(p, origin, judge) for p in programs]
     _mark_saved(rows, saved_by)
@@ -137,7 +143,8 @@ def _row(program: Program, origin: City | None, judge: FitJudge | None) -> Progr
             origin.latitude, origin.longitude, program.latitude, program.longitude
         )
     fit = judge.of_program(program) if judge is not None else None
-    return ProgramRow(program, distance, fit)
+    note = evidence_fit_note(program, judge.facts) if fit is not None else None
+    return ProgramRow(program, distance, fit, evidence_note=note)
 
 
 def _mark_saved(rows: list[ProgramRow], user) -> None:
@@ -171,6 +178,8 @@ def _filtered(filters: SearchFilters, origin: City | None, today: dt.date) -> Qu
         "region": filters.region,
     }
     queryset = queryset.filter(**{k: v for k, v in simple.items() if v})
+    if filters.h1b_evidence:
+        queryset = queryset.filter(institution__has_h1b_evidence=True)
     if origin is not None:
         queryset = _within(queryset, origin, filters.radius)
     if filters.position:
@@ -313,7 +322,9 @@ UNKNOWN_COLUMNS = {
 
 
 def program_by_acgme_id(acgme_id: str) -> Program:
-    program = Program.objects.select_related("specialty").filter(acgme_id=acgme_id).first()
+    program = (
+        Program.objects.select_related("specialty", "institution").filter(acgme_id=acgme_id).first()
+    )
     if program is None:
         raise Http404("No such program.")
     return program
@@ -322,7 +333,9 @@ def program_by_acgme_id(acgme_id: str) -> Program:
 def programs_for_compare(acgme_ids: list[str]) -> list[Program]:
     found = {
         p.acgme_id: p
-        for p in Program.objects.select_related("specialty").filter(acgme_id__in=acgme_ids)
+        for p in Program.objects.select_related("specialty", "institution").filter(
+            acgme_id__in=acgme_ids
+        )
     }
     return [found[i] for i in dict.fromkeys(acgme_ids) if i in found]
 
@@ -443,6 +456,16 @@ def ledger_history(program: Program) -> list[LedgerEntry]:
     """Every statement about the program, current and superseded, newest first per field."""
     return list(
         LedgerEntry.objects.filter(program=program).order_by("field", "-verified_on", "-created_at")
+    )
+
+
+def h1b_evidence_program_count() -> int:
+    """How many programs the "institution has H-1B evidence" filter covers (cached until the
+    evidence is recomputed)."""
+    return cache.get_or_set(
+        EVIDENCE_COUNT_KEY,
+        lambda: Program.objects.filter(institution__has_h1b_evidence=True).count(),
+        24 * 60 * 60,
     )
 
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path, register_converter
 
-from imgpath.programs import views
+from imgpath.programs import views, views_crosswalk
 
 
 class AcgmeIdConverter:
@@ -25,6 +25,12 @@ urlpatterns = [
     path("programs/<acgme:acgme_id>/reports/", views.program_report_create, name="report_create"),
     path("programs/<acgme:acgme_id>/claim/", views.program_claim_create, name="claim_create"),
     path("programs/<acgme:acgme_id>/ledger/", views.program_ledger_edit, name="ledger_edit"),
+    path("programs/staff/crosswalk/", views_crosswalk.crosswalk_queue, name="crosswalk_queue"),
+    path(
+        "programs/staff/crosswalk/<int:pk>/",
+        views_crosswalk.crosswalk_decide,
+        name="crosswalk_decide",
+    ),
     path("my-programs/", views.my_programs, name="my_programs"),
     path("my-programs/export.csv", views.my_programs_export, name="my_programs_export"),
     path("my-programs/<acgme:acgme_id>/save/", views.my_program_save, name="save"),

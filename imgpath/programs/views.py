@@ -21,7 +21,7 @@ from imgpath.programs import selectors
 from imgpath.programs.caching import cached
 from imgpath.programs.charts import dot_map, dots_path, fill_chart, tile_map
 from imgpath.programs.filters import SearchFilters
-from imgpath.programs.fit import facts_for_user, program_fit
+from imgpath.programs.fit import evidence_fit_note, facts_for_user, program_fit
 from imgpath.programs.forms import (
     ClaimForm,
     CommunityReportForm,
@@ -57,6 +57,7 @@ def program_search(request: HttpRequest) -> HttpResponse:
     if request.htmx and request.htmx.target == "results":
         return render(request, "programs/search.html#results", context)
     context["city_options"] = _city_options()
+    context["h1b_evidence_count"] = selectors.h1b_evidence_program_count()
     return render(request, "programs/search.html", context)
 
 
@@ -137,6 +138,7 @@ def _detail_context(request: HttpRequest, program, **forms) -> dict[str, object]
         "program": program,
         "page": page,
         "fit": program_fit(program, facts, today=today) if facts else None,
+        "evidence_note": evidence_fit_note(program, facts),
         "facts": facts,
         "map": tile_map(highlight=program.state),
         "dots": dot_map(_dots_path(), program.latitude, program.longitude),

@@ -14,6 +14,15 @@ from imgpath.programs.models.directory import (
     Program,
     Specialty,
 )
+from imgpath.programs.models.evidence import (
+    SHOWN_STATUSES,
+    EmployerLink,
+    EmployerSource,
+    LcaFiling,
+    LinkStatus,
+    SponsoringInstitution,
+    UscisApproval,
+)
 from imgpath.programs.models.ledger import (
     ClaimStatus,
     CommunityReport,
@@ -27,13 +36,18 @@ from imgpath.programs.policy import PolicyField, SourceKind, ValueKind
 __all__ = [
     "ACGME_SEARCH_URL",
     "NRMP_DIRECTORY_URL",
+    "SHOWN_STATUSES",
     "City",
     "ClaimStatus",
     "CommunityReport",
+    "EmployerLink",
+    "EmployerSource",
     "ImportKind",
     "ImportRun",
+    "LcaFiling",
     "LedgerEntry",
     "LinkMethod",
+    "LinkStatus",
     "MatchType",
     "NrmpProgram",
     "NrmpResult",
@@ -45,5 +59,7 @@ __all__ = [
     "SavedProgram",
     "SourceKind",
     "Specialty",
+    "SponsoringInstitution",
+    "UscisApproval",
     "ValueKind",
 ]

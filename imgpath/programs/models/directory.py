@@ -78,6 +78,15 @@ class Program(models.Model):
     # NRMP position-type letters of the linked NRMP codes (C, P, A, R, M); "" when none linked.
     position_types = models.CharField(max_length=5, blank=True)
     search_text = models.TextField(blank=True, help_text="Lower-case words searched by name.")
+    # The sponsoring institution, derived from the ACGME name; its federal H-1B evidence is
+    # shown as evidence, apart from the ledger below.
+    institution = models.ForeignKey(
+        "programs.SponsoringInstitution",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="programs",
+    )
 
     accepts_imgs = _tri()
     j1_sponsorship = _tri()
@@ -251,6 +260,9 @@ class ImportKind(models.TextChoices):
     NRMP = "nrmp", "NRMP program codes"
     RESULTS = "results", "NRMP results"
     LEDGER = "ledger", "Ledger values"
+    LCA = "lca", "DOL LCA disclosure data"
+    USCIS = "uscis", "USCIS H-1B Employer Data Hub"
+    CROSSWALK = "crosswalk", "Employer crosswalk"
 
 
 class ImportRun(models.Model):

@@ -122,3 +122,22 @@ def distance(miles: float | None) -> str:
     if miles is None:
         return ""
     return "same city" if miles < 1 else f"{miles:,.0f} mi"
+
+
+@register.filter
+def evidence_brief(items: list[dict]) -> str:
+    """One line per search card: what federal files say about the sponsoring institution."""
+    parts = []
+    for item in items:
+        if item["kind"] == "h1b_lca":
+            trainee = item.get("trainee_count", 0)
+            what = f"{trainee} for trainee titles" if trainee else "none for trainee titles"
+            parts.append(
+                f"{item.get('physician_count', item['count'])} DOL H-1B filings for physicians, "
+                f"{what} ({item['period']})"
+            )
+        elif item["kind"] == "h1b_uscis":
+            parts.append(
+                f"{item['count']} USCIS H-1B approvals, all occupations ({item['period']})"
+            )
+    return "Institution: " + "; ".join(parts) if parts else ""
