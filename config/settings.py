@@ -83,6 +83,8 @@ INSTALLED_APPS = [
     "imgpath.rotations",
     "imgpath.matching",
     "imgpath.changes",
+    "imgpath.messaging",
+    "imgpath.mentorship",
 ]
 
 MIDDLEWARE = [
