@@ -162,7 +162,7 @@ def mentorship_accept(*, mentorship: Mentorship, by, message: str = "") -> Mento
         thread = messaging.thread_open(
             topic=Topic.MENTORSHIP,
             topic_id=mentorship.pk,
-            subject=f"Mentorship: {mentorship.mentor.name} and {mentorship.mentee.name}",
+            subject="Mentorship",
             people=[mentorship.mentor, mentorship.mentee],
             link=reverse("mentorship:home"),
         )
