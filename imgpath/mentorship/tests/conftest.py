@@ -24,3 +24,17 @@ def mentor_profile(mentor):
 @pytest.fixture
 def unrelated_mentor(db):
     return approved_mentor(graduation_country="IN", specialty="psychiatry").user
+
+
+@pytest.fixture
+def api_as():
+    """A separate test client per person, so several can act in one test."""
+    from django.test import Client
+
+    def make(user):
+        client = Client()
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return make
