@@ -207,3 +207,22 @@ def test_applicant_and_host_talk_about_a_rotation_application(client_for, host, 
     host_page = client_for(host).get(thread_url)
     assert b"Is parking available?" in host_page.content
     assert client_for(host).post(url)["Location"] == thread_url
+
+
+def test_both_application_pages_offer_the_conversation(client_for, host, applicant):
+    from imgpath.rotations.tests.factories import (
+        HostProfileFactory,
+        OfferingFactory,
+        SessionFactory,
+        SiteFactory,
+        apply,
+    )
+
+    profile = HostProfileFactory(owner=host)
+    session = SessionFactory(offering=OfferingFactory(site=SiteFactory(host=profile)))
+    application = apply(session, applicant)
+    action = reverse("messaging:rotation_application", args=[application.pk]).encode()
+    mine = client_for(applicant).get(reverse("application_detail", args=[application.pk]))
+    assert action in mine.content and b"Message the host" in mine.content
+    theirs = client_for(host).get(reverse("host_application_detail", args=[application.pk]))
+    assert action in theirs.content and b"Message the applicant" in theirs.content
