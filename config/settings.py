@@ -84,6 +84,8 @@ INSTALLED_APPS = [
     "imgpath.matching",
     "imgpath.changes",
     "imgpath.library",
+    "imgpath.messaging",
+    "imgpath.mentorship",
 ]
 
 MIDDLEWARE = [

@@ -20,6 +20,8 @@ urlpatterns = [
     path("", include("imgpath.matching.urls")),
     path("", include("imgpath.changes.urls")),
     path("", include("imgpath.library.urls")),
+    path("", include("imgpath.messaging.urls")),
+    path("", include("imgpath.mentorship.urls")),
     path("accounts/", include("allauth.urls")),
     path("api/v1/", api.urls),
     path("staff/admin/", admin.site.urls),

@@ -76,3 +76,15 @@ def api_token_authenticate(raw: str) -> User | None:
     if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 60:
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     return token.user
+
+
+def user_suspend(*, user: User, suspended_by: User) -> User:
+    """Staff stop a person from signing in and acting (moderation); their data stays."""
+    if not suspended_by.is_staff:
+        raise ServiceError("Only staff can suspend an account.")
+    if user.is_staff:
+        raise ServiceError("Staff accounts cannot be suspended here.")
+    if user.is_active:
+        user.is_active = False
+        user.save(update_fields=["is_active"])
+    return user
