@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
+from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Path, Query, Router, Status
 from ninja.errors import ValidationError as NinjaValidationError
 
 from imgpath.core.api import AUTH
+from imgpath.core.fragments import content_version
 from imgpath.programs import filters as f
 from imgpath.programs import selectors
+from imgpath.programs.caching import PROGRAM_FRAGMENT_SECONDS, directory_version
 from imgpath.programs.fit import evidence_fit_note, facts_for_user, program_fit
 from imgpath.programs.schemas import (
     ERRORS,
@@ -63,6 +66,15 @@ def _cross_field_problems(filters: f.SearchFilters) -> None:
     "policy filter. The `my_*` values are compared with each program's limits.",
 )
 def program_list(request: HttpRequest, query: Query[ProgramQuery]) -> dict[str, Any]:
+    if request.user.is_authenticated:  # fit and saved marks are personal: never shared
+        return _program_list(request, query)
+    # Anonymous callers all get the same answer for the same URL: cached per data version.
+    key = f"api:programs:{directory_version()}:{content_version('programs')}:{timezone.localdate()}"
+    key += f":{request.get_full_path()}"
+    return cache.get_or_set(key, lambda: _program_list(request, query), PROGRAM_FRAGMENT_SECONDS)
+
+
+def _program_list(request: HttpRequest, query: ProgramQuery) -> dict[str, Any]:
     filters = query.to_filters()
     _cross_field_problems(filters)
     today = timezone.localdate()

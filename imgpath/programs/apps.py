@@ -13,3 +13,14 @@ class ProgramsConfig(AppConfig):
         NavItem("Programs", "programs:search", EVERYONE, order=20),
         NavItem("My programs", "programs:my_programs", SIGNED_IN, order=21),
     )
+
+    def ready(self) -> None:
+        from django.apps import apps
+
+        from imgpath.core.fragments import track
+
+        # Everything the public search shows; a person's saved list is never part of it.
+        shown = [
+            m for m in apps.get_app_config("programs").get_models() if m.__name__ != "SavedProgram"
+        ]
+        track("programs", *shown)

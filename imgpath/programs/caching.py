@@ -12,6 +12,9 @@ from imgpath.programs.models import ImportKind, ImportRun
 T = TypeVar("T")
 VERSION_KEY = "programs:directory-version"
 DAY = 24 * 60 * 60
+# Anonymous search fragments and API answers: bulk imports move the version before they
+# write, so a short bound keeps an answer computed mid-import from lasting.
+PROGRAM_FRAGMENT_SECONDS = 60
 
 
 def directory_version() -> int:

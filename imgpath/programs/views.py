@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import uuid
+from functools import partial
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -11,14 +13,16 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.html import format_html_join
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_POST
 
 from imgpath.core.errors import ServiceError
+from imgpath.core.fragments import content_version
 from imgpath.programs import selectors
-from imgpath.programs.caching import cached
+from imgpath.programs.caching import PROGRAM_FRAGMENT_SECONDS, cached, directory_version
 from imgpath.programs.charts import dot_map, dots_path, fill_chart, tile_map
 from imgpath.programs.filters import SearchFilters
 from imgpath.programs.fit import evidence_fit_note, facts_for_user, program_fit
@@ -51,14 +55,45 @@ def program_search(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     facts = facts_for_user(request.user, today=today)
     specialties = cached("specialties", selectors.specialty_choices)
-    form = ProgramSearchForm(request.GET or None, specialties=specialties)
-    page = _run_search(request, form, facts, today)
-    context = _search_context(request, form, page, facts)
+    form = SimpleLazyObject(lambda: ProgramSearchForm(request.GET or None, specialties=specialties))
+    # Everything below is lazy: a page served from the fragment cache runs no search at all.
+    bundle = SimpleLazyObject(
+        lambda: {
+            **_search_context(request, form, _run_search(request, form, facts, today), facts),
+            "city_options": _city_options(),
+            "h1b_evidence_count": selectors.h1b_evidence_program_count(),
+        }
+    )
+    context: dict[str, object] = {
+        "form": form,
+        **{key: SimpleLazyObject(partial(_lookup, bundle, key)) for key in SEARCH_KEYS},
+        "search_failed": SimpleLazyObject(lambda: bundle["page"] is None),
+        **_fragment_cache(request, today),
+    }
     if request.htmx and request.htmx.target == "results":
         return render(request, "programs/search.html#results", context)
-    context["city_options"] = _city_options()
-    context["h1b_evidence_count"] = selectors.h1b_evidence_program_count()
     return render(request, "programs/search.html", context)
+
+
+def _lookup(bundle, key: str):
+    # Map and top states exist only for a valid search; loops need an empty sequence.
+    return bundle.get(key, () if key == "top_states" else None)
+
+
+SEARCH_KEYS = (
+    "page", "facts", "profile_query", "record_open", "map", "top_states",
+    "city_options", "h1b_evidence_count",
+)  # fmt: skip
+
+
+def _fragment_cache(request: HttpRequest, today) -> dict[str, object]:
+    """Anonymous visitors all see the same search for the same URL, so its form and results
+    are cached per version of the directory and ledger; a signed-in person's search (fit,
+    saved marks) is never cached or shared."""
+    if request.user.is_authenticated:
+        return {"fragment_key": uuid.uuid4().hex, "fragment_seconds": 0}
+    version = f"{directory_version()}:{content_version('programs')}:{today}"
+    return {"fragment_key": version, "fragment_seconds": PROGRAM_FRAGMENT_SECONDS}
 
 
 def _run_search(request: HttpRequest, form, facts, today) -> selectors.SearchPage | None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.db import connection, models
 
+from imgpath.core.fragments import content_changed
+
 
 def bulk_set(model: type[models.Model], objs: list[models.Model], names: list[str]) -> None:
     """Write some columns of many rows with one prepared UPDATE run for each row.
@@ -11,6 +13,7 @@ def bulk_set(model: type[models.Model], objs: list[models.Model], names: list[st
     Django's bulk_update builds a CASE expression per column, which costs seconds for
     thousands of rows; a parameterised statement executed many times costs milliseconds.
     """
+    content_changed("programs")  # bulk writes send no signal: the public search must refresh
     if not objs or not names:
         return
     fields = [model._meta.get_field(name) for name in names]

@@ -17,6 +17,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from imgpath.core.fragments import content_changed
 from imgpath.engines.crosswalk import Decision, Employer, Institution, crosswalk
 from imgpath.programs.models import (
     EmployerLink,
@@ -161,6 +162,7 @@ def _parse(line: int, row: dict, institutions: dict[str, int]) -> tuple[_Row | N
 
 def crosswalk_load(*, path: Path = SHIPPED_CROSSWALK, force: bool = False) -> FederalReport:
     """Load a reviewed crosswalk file (all or nothing) and recompute the evidence."""
+    content_changed("programs")  # bulk writes send no signal: the public search must refresh
     path = Path(path)
     report = FederalReport(ImportKind.CROSSWALK, path.name)
     checksum = file_checksum(path)

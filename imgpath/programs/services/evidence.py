@@ -16,6 +16,7 @@ from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
 from imgpath.core.errors import ServiceError
+from imgpath.core.fragments import content_changed
 from imgpath.engines.crosswalk import words
 from imgpath.programs.caching import directory_changed
 from imgpath.programs.models import (
@@ -73,6 +74,7 @@ def institutions_refresh() -> int:
 
     Returns how many programs changed institution. Idempotent.
     """
+    content_changed("programs")  # bulk writes send no signal: the public search must refresh
     programs = list(Program.objects.only("pk", "name", "state", "city", "institution_id"))
     groups: dict[str, list[Program]] = defaultdict(list)
     for program in programs:
@@ -138,6 +140,7 @@ class _Lca:
 def evidence_refresh() -> int:
     """Recompute every institution's evidence from the links that show. Returns how many
     institutions have H-1B evidence."""
+    content_changed("programs")  # bulk writes send no signal: the public search must refresh
     links = list(
         EmployerLink.objects.filter(status__in=SHOWN_STATUSES).values_list(
             "institution_id", "source", "employer_key", "employer_name", "state"

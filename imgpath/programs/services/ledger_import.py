@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from imgpath.core.errors import ServiceError
+from imgpath.core.fragments import content_changed
 from imgpath.programs.models import ImportKind, LedgerEntry, Program, SourceKind
 from imgpath.programs.services.csvfiles import FileReport, RowError, read_csv
 from imgpath.programs.services.imports import import_run_record
@@ -26,6 +27,7 @@ LEDGER_COLUMNS = ("acgme_program_id", "field", "value", "source_url", "note", "v
 def ledger_import(*, path: Path | str) -> FileReport:
     """Import every valid row in one transaction; a row equal to the current imported value
     for its program and field is unchanged, a different one supersedes it (updated)."""
+    content_changed("programs")  # bulk writes send no signal: the public search must refresh
     csv_file = read_csv(path, LEDGER_COLUMNS)
     report = FileReport(ImportKind.LEDGER, csv_file.name)
     started = timezone.now()

@@ -304,3 +304,32 @@ def test_an_applicant_sees_fit_and_why_on_each_result(client_for, applicant, led
     assert "Fit: Not eligible" in page
     assert "Why “Not eligible”?" in page
     assert "Does not consider international medical graduates." in page
+
+
+def test_the_cached_anonymous_search_never_outlives_a_change(
+    client, client_for, applicant, django_capture_on_commit_callbacks
+):
+    """Anonymous visitors share cached search fragments; a new ledger value or program shows at
+    once, and a signed-in person's search is never served from that cache."""
+    program = ProgramFactory(name="Riverbend Medical Center Program")
+    url = reverse("programs:search") + "?q=riverbend&j1=yes"
+    assert "Riverbend Medical Center" not in client.get(url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        ledger_entry_create(
+            program=program,
+            field="j1_sponsorship",
+            value=policy_value_parse(field="j1_sponsorship", raw="yes"),
+            source_kind=SourceKind.STAFF,
+            verified_on=dt.date(2026, 1, 1),
+            source_url="https://example.org/policy",
+        )
+    assert "Riverbend Medical Center" in client.get(url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        ProgramFactory(name="Riverbend Children's Program")
+    assert (
+        "Riverbend Children"
+        in client.get(reverse("programs:search") + "?q=riverbend").content.decode()
+    )
+    signed_in = client_for(applicant).get(url)
+    assert signed_in.context["fragment_seconds"] == 0
+    assert "Riverbend Medical Center" in signed_in.content.decode()
