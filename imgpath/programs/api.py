@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from typing import Annotated, Any
 
 from django.core.cache import cache
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja import Path, Query, Router, Status
 from ninja.errors import ValidationError as NinjaValidationError
+from ninja.responses import NinjaJSONEncoder
 
 from imgpath.core.api import AUTH
 from imgpath.core.fragments import content_version
@@ -65,13 +67,19 @@ def _cross_field_problems(filters: f.SearchFilters) -> None:
     description="The same filters as the search page. `unknown` is a value of its own in every "
     "policy filter. The `my_*` values are compared with each program's limits.",
 )
-def program_list(request: HttpRequest, query: Query[ProgramQuery]) -> dict[str, Any]:
+def program_list(request: HttpRequest, query: Query[ProgramQuery]) -> dict[str, Any] | HttpResponse:
     if request.user.is_authenticated:  # fit and saved marks are personal: never shared
         return _program_list(request, query)
     # Anonymous callers all get the same answer for the same URL: cached per data version.
     key = f"api:programs:{directory_version()}:{content_version('programs')}:{timezone.localdate()}"
     key += f":{request.get_full_path()}"
-    return cache.get_or_set(key, lambda: _program_list(request, query), PROGRAM_FRAGMENT_SECONDS)
+    body = cache.get(key)
+    if body is None:
+        # Validated and encoded as django-ninja would, once; later callers get the bytes.
+        document = ProgramPageOut.from_orm(_program_list(request, query)).model_dump()
+        body = json.dumps(document, cls=NinjaJSONEncoder).encode()
+        cache.set(key, body, PROGRAM_FRAGMENT_SECONDS)
+    return HttpResponse(body, content_type="application/json; charset=utf-8")
 
 
 def _program_list(request: HttpRequest, query: ProgramQuery) -> dict[str, Any]:

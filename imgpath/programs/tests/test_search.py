@@ -333,3 +333,18 @@ def test_the_cached_anonymous_search_never_outlives_a_change(
     signed_in = client_for(applicant).get(url)
     assert signed_in.context["fragment_seconds"] == 0
     assert "Riverbend Medical Center" in signed_in.content.decode()
+
+
+def test_anonymous_api_answers_are_served_from_cache_in_the_documented_shape(
+    client, client_for, applicant
+):
+    ProgramFactory.create_batch(12)
+    url = "/api/v1/programs?per_page=10"
+    first = client.get(url)
+    again = client.get(url)
+    assert first.status_code == again.status_code == 200
+    assert first["Content-Type"] == "application/json; charset=utf-8"
+    assert first.json() == again.json()
+    mine = client_for(applicant).get(url).json()
+    assert set(mine) == set(first.json())
+    assert set(mine["results"][0]) == set(first.json()["results"][0])
