@@ -9,9 +9,10 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from django.http import HttpRequest
-from ninja import Field, Router, Schema
+from ninja import Field, Router
 from pydantic import ConfigDict
 
+from imgpath.core.api import ERRORS, BodySchema
 from imgpath.core.permissions import require_applicant
 from imgpath.profiles.selectors import profile_data_for
 from imgpath.profiles.services import profile_save
@@ -20,11 +21,11 @@ ROUTER_PREFIX = ""
 router = Router(tags=["profile"])
 
 ExamStatus = Literal["not_taken", "scheduled", "passed", "failed"]
-IsoDate = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}$")
+IsoDate = Field(None, pattern=r"^(19|20)\d\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
 Code2 = Field(None, pattern=r"^[A-Z]{2}$")
 
 
-class Strict(Schema):
+class Strict(BodySchema):
     model_config = ConfigDict(extra="forbid")
 
 
@@ -109,11 +110,7 @@ class ProfileIn(Strict):
     progress: ProgressIn | None = None
 
 
-class Message(Schema):
-    detail: str
-
-
-@router.get("/profile", response={200: dict[str, Any], 404: Message}, summary="My profile")
+@router.get("/profile", response={200: dict[str, Any], **ERRORS}, summary="My profile")
 def profile_get(request: HttpRequest) -> dict[str, Any]:
     """The signed-in applicant's profile document ({} when nothing was saved)."""
     require_applicant(request)
@@ -122,7 +119,7 @@ def profile_get(request: HttpRequest) -> dict[str, Any]:
 
 @router.put(
     "/profile",
-    response={200: dict[str, Any], 404: Message, 422: Message},
+    response={200: dict[str, Any], **ERRORS},
     summary="Replace my profile",
 )
 def profile_put(request: HttpRequest, payload: ProfileIn) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from django.utils import timezone
 from ninja import Path, Query, Router, Status
 from ninja.errors import ValidationError as NinjaValidationError
 
-from imgpath.core.api import AUTH
+from imgpath.core.api import PUBLIC
 from imgpath.programs import filters as f
 from imgpath.programs import selectors
 from imgpath.programs.fit import facts_for_user, program_fit
@@ -36,12 +36,6 @@ ROUTER_PREFIX = ""
 router = Router(tags=["programs"])
 
 
-def _anyone(request: HttpRequest) -> bool:
-    """Public reads: a signed-in caller is recognised (for fit and saved marks), anyone may read."""
-    return True
-
-
-PUBLIC = [*AUTH, _anyone]
 AcgmeId = Annotated[str, Path(pattern=r"^\d{10}$", description="10-digit ACGME program number")]
 
 
