@@ -117,3 +117,28 @@ def test_public_reads_say_credentials_are_optional(client):
     assert {} in paths[f"{API}/programs/{{acgme_id}}"]["get"]["security"]
     assert {} not in paths[f"{API}/my-programs"]["get"]["security"]
     assert client.get(f"{API}/my-programs").status_code == 401
+
+
+def test_every_api_path_with_a_trailing_slash_redirects_to_its_canonical_path(client):
+    for path, operations in _schema(client)["paths"].items():
+        concrete = "/".join("1" if part.startswith("{") else part for part in path.split("/"))
+        for method in operations:
+            response = getattr(client, method)(f"{concrete}/?x=1")
+            assert response.status_code == 308, (method, path)
+            assert response["Location"] == f"{concrete}?x=1"
+
+
+def test_the_slash_redirect_keeps_the_method_and_reaches_the_same_answer(client_for, applicant):
+    client = client_for(applicant)
+    put = client.put(f"{API}/profile/", {"citizenships": ["IN"]}, content_type="application/json")
+    followed = client.get(f"{API}/profile/", follow=True)
+
+    assert put.status_code == 308 and put["Location"] == f"{API}/profile"
+    assert followed.status_code == 200
+    assert followed.redirect_chain == [(f"{API}/profile", 308)]
+
+
+def test_an_unknown_api_path_with_a_slash_is_a_json_404(client):
+    response = client.get(f"{API}/no-such-thing/")
+    assert response.status_code == 404
+    assert response.json()["detail"]
