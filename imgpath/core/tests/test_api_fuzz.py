@@ -22,7 +22,9 @@ from io import StringIO
 import pytest
 import schemathesis
 from django.core.management import call_command
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.config import SchemathesisConfig
 from schemathesis.specs.openapi.checks import positive_data_acceptance
@@ -62,7 +64,13 @@ random_only = _load_schema(coverage=False)
 
 @pytest.fixture(scope="module")
 def tokens(django_db_setup, django_db_blocker):
-    """The demo data, committed once for the module, and a personal token per role."""
+    """The demo data, committed once for the module, and a personal token per role.
+
+    The WSGI handler closes the database connection after each request, which would end each
+    test's transaction; Django's test client stops that the same way, for its requests.
+    """
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
     with django_db_blocker.unblock():
         call_command("load_demo", stdout=StringIO())
         made = {
@@ -73,6 +81,8 @@ def tokens(django_db_setup, django_db_blocker):
     yield made
     with django_db_blocker.unblock():
         call_command("flush", interactive=False, verbosity=0)
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 FUZZ_SETTINGS = settings(
