@@ -124,7 +124,7 @@ class ImgpathAPI(NinjaAPI):
         return _Schema(self, path_prefix)
 
 
-def _field_path(loc: list[Any] | tuple[Any, ...]) -> str:
+def field_path(loc: list[Any] | tuple[Any, ...]) -> str:
     # ninja prefixes where the value came from ("query", "path", "body"); people want the name.
     return ".".join(str(part) for part in loc if part not in ("body", "payload", "query", "path"))
 
@@ -154,7 +154,7 @@ def _add_error_handlers(api: NinjaAPI) -> None:
     @api.exception_handler(NinjaValidationError)
     def invalid_input(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
         errors = [
-            {"field": _field_path(err.get("loc", ())), "message": err.get("msg", "invalid")}
+            {"field": field_path(err.get("loc", ())), "message": err.get("msg", "invalid")}
             for err in exc.errors
         ]
         summary = "; ".join(f"{e['field']}: {e['message']}" for e in errors)
@@ -168,7 +168,9 @@ def _add_error_handlers(api: NinjaAPI) -> None:
         if exc.field:
             body["field"] = exc.field
         if exc.status_code == 422:
-            body["errors"] = [{"field": exc.field or "__all__", "message": exc.message}]
+            body["errors"] = getattr(exc, "errors", None) or [
+                {"field": exc.field or "__all__", "message": exc.message}
+            ]
         return api.create_response(request, body, status=exc.status_code)
 
     @api.exception_handler(DjangoValidationError)
