@@ -1,10 +1,9 @@
 from __future__ import annotations
 
 from django.contrib import admin
-from django.urls import include, path, re_path
+from django.urls import include, path
 
 from imgpath.core.api import build_api
-from imgpath.core.views import api_trailing_slash
 
 api = build_api()
 
@@ -22,7 +21,6 @@ urlpatterns = [
     path("", include("imgpath.changes.urls")),
     path("accounts/", include("allauth.urls")),
     path("api/v1/", api.urls),
-    re_path(r"^api/v1/(?P<path>.*[^/])/$", api_trailing_slash),
     path("staff/admin/", admin.site.urls),
 ]
 

@@ -2,11 +2,9 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.db import connection
-from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.urls import Resolver404, resolve
 from django.views.decorators.cache import never_cache
-from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 
 from imgpath.core.dashboard import panels_for
@@ -79,19 +77,3 @@ def _error_page(request: HttpRequest, status: int, title: str, message: str) -> 
         return JsonResponse({"detail": message}, status=status)
     context = {"status": status, "title": title, "message": message}
     return render(request, "core/error.html", context, status=status)
-
-
-@csrf_exempt
-def api_trailing_slash(request: HttpRequest, path: str) -> HttpResponse:
-    """`/api/v1/profile/` answers a 308 to `/api/v1/profile` (method and body kept), for every
-    API path: the API's canonical paths have no trailing slash, and one spelling must not be a
-    404 while the other works."""
-    canonical = f"/api/v1/{path}"
-    try:
-        resolve(canonical)
-    except Resolver404:
-        return error_404(request)
-    query = request.META.get("QUERY_STRING", "")
-    return HttpResponsePermanentRedirect(
-        f"{canonical}?{query}" if query else canonical, preserve_request=True
-    )
