@@ -15,7 +15,6 @@ from django.http import Http404, HttpRequest
 from ninja import Router, Schema
 from pydantic import Field
 
-from imgpath.core.api import ERRORS, BodySchema
 from imgpath.core.errors import ConflictError
 from imgpath.matching import selectors, services
 from imgpath.matching.models import MatchCycle, MatchProgram, Participant
@@ -29,12 +28,19 @@ Id = Annotated[int, Field(ge=1, le=2**62)]
 MAX_LIST = 500
 
 
+class Detail(Schema):
+    detail: str
+
+
+ERRORS: dict[int, Any] = {401: Detail, 403: Detail, 404: Detail, 409: Detail, 422: Detail}
+
+
 class Named(Schema):
     id: int
     name: str
 
 
-class MatchProgramOut(Schema):
+class ProgramOut(Schema):
     id: int
     name: str
     capacity: int
@@ -51,7 +57,7 @@ class CycleOut(Schema):
     lists_closed: bool
     ran_at: datetime | None
     created_by: str | None
-    programs: list[MatchProgramOut]
+    programs: list[ProgramOut]
     joined: bool
     can_join: bool
     manages: bool
@@ -69,7 +75,7 @@ class RankListOut(Schema):
     choices: list[Named] = Field(description="Everything that may be on the list.")
 
 
-class RankListIn(BodySchema):
+class RankListIn(Schema):
     ids: Annotated[list[Id], Field(max_length=MAX_LIST)] = Field(
         description="The whole new list, most preferred first: program ids on an applicant's "
         "list, applicant (participant) ids on a program's list."

@@ -8,8 +8,6 @@ from typing import Annotated, Any
 from ninja import Field, Schema
 from pydantic import field_validator
 
-from imgpath.core.api import ERRORS as API_ERRORS
-from imgpath.core.api import BodySchema
 from imgpath.programs import filters as f
 from imgpath.programs.geo import STATE_NAMES, Region
 from imgpath.programs.links import program_url
@@ -31,7 +29,22 @@ def _no_nul(value: str) -> str:
     return value
 
 
-ERRORS = API_ERRORS
+class ErrorOut(Schema):
+    detail: str
+    field: str | None = None
+
+
+class FieldErrorOut(Schema):
+    field: str
+    message: str
+
+
+class ValidationErrorOut(Schema):
+    detail: str
+    errors: list[FieldErrorOut] | dict[str, list[str]]
+
+
+ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ValidationErrorOut}
 
 
 class ProgramQuery(Schema):
@@ -285,7 +298,7 @@ def ledger_field_out(row) -> dict[str, Any]:
     }
 
 
-class StatementIn(BodySchema):
+class StatementIn(Schema):
     field: PolicyField
     value: str = Field(
         ..., min_length=1, max_length=500, description="yes, no, unknown, a number, a date or a URL"
@@ -318,7 +331,7 @@ class SavedOut(Schema):
     saved_at: dt.datetime
 
 
-class SavedIn(BodySchema):
+class SavedIn(Schema):
     acgme_id: str = Field(..., pattern=r"^\d{10}$")
     note: str = Field("", max_length=2000)
     tags: list[Annotated[str, Field(max_length=30)]] = Field(default_factory=list, max_length=10)
@@ -326,7 +339,7 @@ class SavedIn(BodySchema):
     _text = field_validator("note")(_no_nul)
 
 
-class SavedPatch(BodySchema):
+class SavedPatch(Schema):
     note: str | None = Field(None, max_length=2000)
     tags: list[Annotated[str, Field(max_length=30)]] | None = Field(None, max_length=10)
 
