@@ -45,17 +45,24 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 
 DEBUG = env_bool("DJANGO_DEBUG", False)
+
+# Where the embedded database, private uploads and caches live; git ignores it.
+DATA_DIR = Path(env_str("IMGPATH_DATA_DIR", str(BASE_DIR / "data")))
+
+# Production exports SECRET_KEY. Locally, `make run` writes a random key to data/.secret_key and
+# every command (`manage.py roadmap`, imports...) reads it from there, in any shell.
+LOCAL_SECRET_KEY_FILE = DATA_DIR / ".secret_key"
 SECRET_KEY = env_str("SECRET_KEY")
+if not SECRET_KEY and LOCAL_SECRET_KEY_FILE.is_file():
+    SECRET_KEY = LOCAL_SECRET_KEY_FILE.read_text(encoding="utf-8").strip()
 if not SECRET_KEY:
     raise ImproperlyConfigured(
-        "SECRET_KEY is not set. Export a long random value (make run generates one for local use)."
+        "SECRET_KEY is not set. Export a long random value, or run `make run` once: it writes a "
+        f"local key to {LOCAL_SECRET_KEY_FILE} that every command then reads."
     )
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
-
-# Where the embedded database, private uploads and caches live; git ignores it.
-DATA_DIR = Path(env_str("IMGPATH_DATA_DIR", str(BASE_DIR / "data")))
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -92,6 +99,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "imgpath.core.middleware.ApiTrailingSlashMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -5,6 +5,7 @@ from datetime import datetime
 from django.http import HttpRequest
 from ninja import Router, Schema
 
+from imgpath.core.api import ERRORS
 from imgpath.core.navigation import viewer_role
 
 ROUTER_PREFIX = ""
@@ -20,7 +21,7 @@ class MeOut(Schema):
     date_joined: datetime
 
 
-@router.get("/me", response=MeOut, summary="Who am I")
+@router.get("/me", response={200: MeOut, **ERRORS}, summary="Who am I")
 def me(request: HttpRequest) -> dict[str, object]:
     user = request.user
     return {

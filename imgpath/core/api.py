@@ -11,10 +11,13 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
+from ninja.openapi.schema import OpenAPISchema
+from ninja.schema import DjangoGetter
 from ninja.security import APIKeyHeader, HttpBearer, django_auth
+from pydantic import model_validator
 
 from imgpath.accounts.services import api_token_authenticate
 from imgpath.core.errors import ServiceError
@@ -46,13 +49,88 @@ class PersonalTokenHeader(APIKeyHeader):
 AUTH = [PersonalTokenBearer(), PersonalTokenHeader(), django_auth]
 
 
-def _field_path(loc: list[Any] | tuple[Any, ...]) -> str:
+class Anyone:
+    """Last auth callback of a public read: anyone may call it, a signed-in caller is known.
+
+    The OpenAPI schema says so with an empty security requirement (`{}`), so clients and
+    contract tests know credentials are optional there.
+    """
+
+    openapi_optional = True
+
+    def __call__(self, request: HttpRequest) -> bool:
+        return True
+
+
+PUBLIC = [*AUTH, Anyone()]
+
+
+class BodySchema(Schema):
+    """A JSON object body. Without this check ninja reads a list or a number as an object with
+    every field missing, so an all-optional body such as a profile would accept `[1, 2]`."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _must_be_object(cls, value: Any) -> Any:
+        raw = value._obj if isinstance(value, DjangoGetter) else value
+        if not isinstance(raw, dict | Schema):
+            raise ValueError("must be a JSON object")
+        return value
+
+
+class ErrorOut(Schema):
+    detail: str
+    field: str | None = None
+
+
+class FieldErrorOut(Schema):
+    field: str
+    message: str
+
+
+class ValidationErrorOut(Schema):
+    detail: str
+    errors: list[FieldErrorOut]
+
+
+# Every operation may answer these; 400 is a body that is not JSON at all, 422 a value that
+# does not fit the schema or a business rule, always with `errors` naming each field.
+ERRORS: dict[int, Any] = {
+    400: ErrorOut,
+    401: ErrorOut,
+    403: ErrorOut,
+    404: ErrorOut,
+    409: ErrorOut,
+    422: ValidationErrorOut,
+}
+
+
+class _Schema(OpenAPISchema):
+    def operation_security(self, operation: Any) -> list[dict[str, Any]] | None:
+        security = super().operation_security(operation)
+        if security is not None and any(
+            getattr(auth, "openapi_optional", False) for auth in operation.auth_callbacks
+        ):
+            security.append({})
+        return security
+
+
+class ImgpathAPI(NinjaAPI):
+    def get_openapi_schema(
+        self, *, path_prefix: str | None = None, path_params: dict[str, Any] | None = None
+    ) -> OpenAPISchema:
+        if path_prefix is None:
+            path_prefix = self.get_root_path(path_params or {})
+        return _Schema(self, path_prefix)
+
+
+def field_path(loc: list[Any] | tuple[Any, ...]) -> str:
     # ninja prefixes where the value came from ("query", "path", "body"); people want the name.
     return ".".join(str(part) for part in loc if part not in ("body", "payload", "query", "path"))
 
 
 def build_api() -> NinjaAPI:
-    api = NinjaAPI(
+    api = ImgpathAPI(
         title="IMGPath API",
         version="1",
         description=(
@@ -76,7 +154,7 @@ def _add_error_handlers(api: NinjaAPI) -> None:
     @api.exception_handler(NinjaValidationError)
     def invalid_input(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
         errors = [
-            {"field": _field_path(err.get("loc", ())), "message": err.get("msg", "invalid")}
+            {"field": field_path(err.get("loc", ())), "message": err.get("msg", "invalid")}
             for err in exc.errors
         ]
         summary = "; ".join(f"{e['field']}: {e['message']}" for e in errors)
@@ -89,13 +167,22 @@ def _add_error_handlers(api: NinjaAPI) -> None:
         body: dict[str, Any] = {"detail": exc.message}
         if exc.field:
             body["field"] = exc.field
+        if exc.status_code == 422:
+            body["errors"] = getattr(exc, "errors", None) or [
+                {"field": exc.field or "__all__", "message": exc.message}
+            ]
         return api.create_response(request, body, status=exc.status_code)
 
     @api.exception_handler(DjangoValidationError)
     def model_invalid(request: HttpRequest, exc: DjangoValidationError) -> HttpResponse:
         messages = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
         detail = "; ".join(f"{k}: {' '.join(v)}" for k, v in messages.items())
-        return api.create_response(request, {"detail": detail, "errors": messages}, status=422)
+        errors = [
+            {"field": field, "message": message}
+            for field, field_messages in messages.items()
+            for message in field_messages
+        ]
+        return api.create_response(request, {"detail": detail, "errors": errors}, status=422)
 
     @api.exception_handler(Http404)
     def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:

@@ -15,6 +15,7 @@ from django.http import Http404, HttpRequest
 from ninja import Router, Schema
 from pydantic import Field
 
+from imgpath.core.api import ERRORS, BodySchema
 from imgpath.core.errors import ConflictError
 from imgpath.matching import selectors, services
 from imgpath.matching.models import MatchCycle, MatchProgram, Participant
@@ -28,19 +29,12 @@ Id = Annotated[int, Field(ge=1, le=2**62)]
 MAX_LIST = 500
 
 
-class Detail(Schema):
-    detail: str
-
-
-ERRORS: dict[int, Any] = {401: Detail, 403: Detail, 404: Detail, 409: Detail, 422: Detail}
-
-
 class Named(Schema):
     id: int
     name: str
 
 
-class ProgramOut(Schema):
+class MatchProgramOut(Schema):
     id: int
     name: str
     capacity: int
@@ -57,7 +51,7 @@ class CycleOut(Schema):
     lists_closed: bool
     ran_at: datetime | None
     created_by: str | None
-    programs: list[ProgramOut]
+    programs: list[MatchProgramOut]
     joined: bool
     can_join: bool
     manages: bool
@@ -75,7 +69,7 @@ class RankListOut(Schema):
     choices: list[Named] = Field(description="Everything that may be on the list.")
 
 
-class RankListIn(Schema):
+class RankListIn(BodySchema):
     ids: Annotated[list[Id], Field(max_length=MAX_LIST)] = Field(
         description="The whole new list, most preferred first: program ids on an applicant's "
         "list, applicant (participant) ids on a program's list."

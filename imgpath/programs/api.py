@@ -12,7 +12,7 @@ from ninja import Path, Query, Router, Status
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.responses import NinjaJSONEncoder
 
-from imgpath.core.api import AUTH
+from imgpath.core.api import PUBLIC
 from imgpath.core.fragments import content_version
 from imgpath.programs import filters as f
 from imgpath.programs import selectors
@@ -41,12 +41,6 @@ ROUTER_PREFIX = ""
 router = Router(tags=["programs"])
 
 
-def _anyone(request: HttpRequest) -> bool:
-    """Public reads: a signed-in caller is recognised (for fit and saved marks), anyone may read."""
-    return True
-
-
-PUBLIC = [*AUTH, _anyone]
 AcgmeId = Annotated[str, Path(pattern=r"^\d{10}$", description="10-digit ACGME program number")]
 
 

@@ -8,6 +8,8 @@ from typing import Annotated, Any
 from ninja import Field, Schema
 from pydantic import field_validator
 
+from imgpath.core.api import ERRORS as API_ERRORS
+from imgpath.core.api import BodySchema
 from imgpath.programs import filters as f
 from imgpath.programs.geo import STATE_NAMES, Region
 from imgpath.programs.links import program_url
@@ -29,22 +31,7 @@ def _no_nul(value: str) -> str:
     return value
 
 
-class ErrorOut(Schema):
-    detail: str
-    field: str | None = None
-
-
-class FieldErrorOut(Schema):
-    field: str
-    message: str
-
-
-class ValidationErrorOut(Schema):
-    detail: str
-    errors: list[FieldErrorOut] | dict[str, list[str]]
-
-
-ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ValidationErrorOut}
+ERRORS = API_ERRORS
 
 
 class ProgramQuery(Schema):
@@ -298,7 +285,7 @@ def ledger_field_out(row) -> dict[str, Any]:
     }
 
 
-class StatementIn(Schema):
+class StatementIn(BodySchema):
     field: PolicyField
     value: str = Field(
         ..., min_length=1, max_length=500, description="yes, no, unknown, a number, a date or a URL"
@@ -331,7 +318,7 @@ class SavedOut(Schema):
     saved_at: dt.datetime
 
 
-class SavedIn(Schema):
+class SavedIn(BodySchema):
     acgme_id: str = Field(..., pattern=r"^\d{10}$")
     note: str = Field("", max_length=2000)
     tags: list[Annotated[str, Field(max_length=30)]] = Field(default_factory=list, max_length=10)
@@ -339,7 +326,7 @@ class SavedIn(Schema):
     _text = field_validator("note")(_no_nul)
 
 
-class SavedPatch(Schema):
+class SavedPatch(BodySchema):
     note: str | None = Field(None, max_length=2000)
     tags: list[Annotated[str, Field(max_length=30)]] | None = Field(None, max_length=10)
 

@@ -6,8 +6,9 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Router, Schema
+from ninja import Router
 
+from imgpath.core.api import ERRORS
 from imgpath.core.permissions import require_applicant
 from imgpath.profiles.api import ProfileIn
 from imgpath.profiles.services import profile_validate
@@ -18,11 +19,7 @@ ROUTER_PREFIX = ""
 router = Router(tags=["roadmap"])
 
 
-class Message(Schema):
-    detail: str
-
-
-@router.get("/roadmap", response={200: RoadmapOut, 404: Message}, summary="My roadmap")
+@router.get("/roadmap", response={200: RoadmapOut, **ERRORS}, summary="My roadmap")
 def roadmap_mine(request: HttpRequest) -> dict[str, Any]:
     """The signed-in applicant's roadmap, computed from their saved profile as of today."""
     require_applicant(request)
@@ -31,7 +28,7 @@ def roadmap_mine(request: HttpRequest) -> dict[str, Any]:
 
 @router.post(
     "/roadmap/evaluate",
-    response={200: RoadmapOut, 422: Message},
+    response={200: RoadmapOut, **ERRORS},
     summary="Roadmap for any profile (nothing is saved)",
 )
 def roadmap_evaluate(request: HttpRequest, payload: ProfileIn) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from ninja.files import UploadedFile
 from pydantic import AfterValidator, Field, StringConstraints
 
 from imgpath.accounts.models import Role
+from imgpath.core.api import ERRORS, BodySchema
 from imgpath.core.errors import ServiceError
 from imgpath.rotations import selectors, services
 from imgpath.rotations.choices import (
@@ -41,20 +42,15 @@ def _no_nul(value: str) -> str:
 
 Text = Annotated[str, StringConstraints(max_length=2000), AfterValidator(_no_nul)]
 Id = Annotated[int, Field(ge=1, le=2**62)]
-
-
-class Detail(Schema):
-    detail: str
-
-
-ERRORS: dict[int, Any] = {401: Detail, 403: Detail, 404: Detail, 409: Detail, 422: Detail}
+# A real month from 2000-01 to 2100-12, the range the search form accepts: "0000-01" is no date.
+MONTH_PATTERN = r"^(20\d\d|2100)-(0[1-9]|1[0-2])$"
 
 
 class SearchQuery(Schema):
     specialty: Specialty | None = None
     state: USState | None = None
     kind: OfferingKind | None = None
-    month: Annotated[str, StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")] | None = None
+    month: Annotated[str, StringConstraints(pattern=MONTH_PATTERN)] | None = None
     min_price: Annotated[int, Field(ge=0, le=MAX_FEE_USD)] | None = None
     max_price: Annotated[int, Field(ge=0, le=MAX_FEE_USD)] | None = None
     hands_on: bool = False
@@ -168,23 +164,23 @@ class ApplicationOut(Schema):
     booking: BookingOut | None
 
 
-class ApplicationIn(Schema):
+class ApplicationIn(BodySchema):
     session_id: Id
     statement: Text
     document_ids: Annotated[list[Id], Field(max_length=20)] = []
 
 
-class DecisionIn(Schema):
+class DecisionIn(BodySchema):
     decision: Decision
     message: Text = ""
 
 
-class CancelIn(Schema):
+class CancelIn(BodySchema):
     reason: Literal["changed_plans", "visa_denied"]
     note: Text = ""
 
 
-class HostCancelIn(Schema):
+class HostCancelIn(BodySchema):
     note: Text
 
 

@@ -81,8 +81,10 @@ class TestRankLists:
         client.post(f"{API}/{cycle.pk}/join")
         response = client.post(f"{API}/{cycle.pk}/rank-list/certify")
         assert response.status_code == 422
+        message = "Rank at least one program before certifying your list."
         assert response.json() == {
-            "detail": "Rank at least one program before certifying your list."
+            "detail": message,
+            "errors": [{"field": "__all__", "message": message}],
         }
 
     def test_nobody_sees_or_changes_another_persons_list(

@@ -20,7 +20,29 @@ class ImportFileError(Exception):
 
 
 class RowError(Exception):
-    """One row is refused; the rest of the file still imports."""
+    """One row is refused, naming the field at fault; the file then imports nothing."""
+
+    def __init__(self, message: str, *, field: str = "") -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class RowsRejected(Exception):
+    """Some rows were refused, so nothing was written; each report names every bad row."""
+
+    def __init__(self, reports: list[FileReport]) -> None:
+        self.reports = [report for report in reports if report.rejected]
+        count = sum(len(report.rejected) for report in self.reports)
+        names = ", ".join(report.file_name for report in self.reports)
+        super().__init__(f"{count} row(s) rejected in {names}")
+
+    def lines(self) -> list[str]:
+        return [
+            f"{report.file_name} line {row['line']}, field {row['field'] or '?'} "
+            f"({row['key']}): {row['reason']}"
+            for report in self.reports
+            for row in report.rejected
+        ]
 
 
 @dataclass(frozen=True)
@@ -28,6 +50,8 @@ class CsvFile:
     path: Path
     sha256: str
     rows: tuple[tuple[int, dict[str, str]], ...]
+    # (line, field, reason) of rows with more or fewer values than the header has columns.
+    bad_rows: tuple[tuple[int, str, str], ...] = ()
 
     @property
     def name(self) -> str:
@@ -47,8 +71,12 @@ class FileReport:
     skipped: bool = False
     notes: list[str] = field(default_factory=list)
 
-    def reject(self, line: int, key: str, reason: str) -> None:
-        self.rejected.append({"line": line, "key": key, "reason": reason})
+    def reject(self, line: int, key: str, reason: str, *, field: str = "") -> None:
+        self.rejected.append({"line": line, "field": field, "key": key, "reason": reason})
+
+    def reject_bad_rows(self, csv_file: CsvFile) -> None:
+        for line, column, reason in csv_file.bad_rows:
+            self.reject(line, "?", reason, field=column)
 
     def summary(self) -> str:
         if self.skipped:
@@ -71,13 +99,18 @@ def read_csv(path: Path | str, required: tuple[str, ...]) -> CsvFile:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ImportFileError(path, "is not UTF-8 text") from exc
+        line = raw[: exc.start].count(b"\n") + 1
+        byte = raw[exc.start : exc.start + 1].hex().upper()
+        raise ImportFileError(
+            path, f"is not UTF-8 text (byte 0x{byte} on line {line}); save it as UTF-8"
+        ) from None
     if "\x00" in text:
         raise ImportFileError(path, "contains NUL characters; it is not a CSV text file")
-    return CsvFile(path, hashlib.sha256(raw).hexdigest(), _rows(path, text, required))
+    rows, bad_rows = _rows(path, text, required)
+    return CsvFile(path, hashlib.sha256(raw).hexdigest(), rows, bad_rows)
 
 
-def _rows(path: Path, text: str, required: tuple[str, ...]) -> tuple:
+def _rows(path: Path, text: str, required: tuple[str, ...]) -> tuple[tuple, tuple]:
     reader = csv.DictReader(io.StringIO(text, newline=""))
     header = [name.strip() for name in (reader.fieldnames or [])]
     if not header:
@@ -86,14 +119,22 @@ def _rows(path: Path, text: str, required: tuple[str, ...]) -> tuple:
     if missing:
         raise ImportFileError(path, f"lacks the column(s) {', '.join(missing)}")
     reader.fieldnames = header
+    rows, bad_rows = [], []
     try:
-        # Line numbers count the header as line 1, as a spreadsheet shows them.
-        return tuple(
-            (index, {k: (v or "").strip() for k, v in row.items() if k is not None})
-            for index, row in enumerate(reader, start=2)
-        )
+        # Line numbers count the header as line 1, as a text editor shows them.
+        for row in reader:
+            line = reader.line_num
+            if None in row:
+                extra = len(row[None])
+                bad_rows.append((line, "", f"has {extra} value(s) more than the header"))
+            elif any(value is None for value in row.values()):
+                missing = [name for name, value in row.items() if value is None]
+                bad_rows.append((line, missing[0], f"is short: no value for {', '.join(missing)}"))
+            else:
+                rows.append((line, {k: v.strip() for k, v in row.items()}))
     except csv.Error as exc:
         raise ImportFileError(path, f"is not valid CSV ({exc})") from exc
+    return tuple(rows), tuple(bad_rows)
 
 
 def file_sha256(path: Path) -> str:

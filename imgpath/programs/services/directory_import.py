@@ -93,9 +93,9 @@ SPECIALTY_SLUGS = {
 def _text(row: dict[str, str], column: str, max_length: int) -> str:
     value = " ".join(row.get(column, "").split())
     if not value:
-        raise RowError(f"{column} is empty")
+        raise RowError(f"{column} is empty", field=column)
     if len(value) > max_length:
-        raise RowError(f"{column} is longer than {max_length} characters")
+        raise RowError(f"{column} is longer than {max_length} characters", field=column)
     return value
 
 
@@ -104,7 +104,7 @@ def _state(row: dict[str, str], *, optional: bool = False) -> str:
     if optional and not value:
         return ""
     if value not in STATE_NAMES:
-        raise RowError(f"state {value!r} is not a US state, DC or Puerto Rico")
+        raise RowError(f"state {value!r} is not a US state, DC or Puerto Rico", field="state")
     return value
 
 
@@ -112,26 +112,28 @@ def _coordinate(row: dict[str, str], column: str, limit: float) -> float:
     try:
         value = float(row.get(column, ""))
     except ValueError:
-        raise RowError(f"{column} is not a number") from None
+        raise RowError(f"{column} is not a number", field=column) from None
     if not math.isfinite(value) or abs(value) > limit:
-        raise RowError(f"{column} {value} is out of range")
+        raise RowError(f"{column} {value} is out of range", field=column)
     return value
 
 
 def _count(row: dict[str, str], column: str) -> int:
     raw = row.get(column, "")
     if not raw.isdigit() or int(raw) > 32767:
-        raise RowError(f"{column} {raw!r} is not a whole number from 0 to 32767")
+        raise RowError(f"{column} {raw!r} is not a whole number from 0 to 32767", field=column)
     return int(raw)
 
 
 def parse_acgme_row(row: dict[str, str]) -> tuple[str, dict[str, Any]]:
     acgme_id = row.get("acgme_program_id", "")
     if not re.fullmatch(r"\d{10}", acgme_id):
-        raise RowError("acgme_program_id is not 10 digits")
+        raise RowError("acgme_program_id is not 10 digits", field="acgme_program_id")
     code = row.get("specialty_code", "")
     if code != acgme_id[:3]:
-        raise RowError("specialty_code is not the first 3 digits of acgme_program_id")
+        raise RowError(
+            "specialty_code is not the first 3 digits of acgme_program_id", field="specialty_code"
+        )
     state = _state(row)
     return acgme_id, {
         "specialty_code": code,
@@ -148,14 +150,17 @@ def parse_nrmp_row(row: dict[str, str]) -> tuple[str, dict[str, Any]]:
     code = row.get("nrmp_program_code", "")
     match = NRMP_CODE.fullmatch(code)
     if match is None:
-        raise RowError("nrmp_program_code is not an NRMP code (4+3 digits, C/P/A/R/M, track)")
+        raise RowError(
+            "nrmp_program_code is not an NRMP code (4+3 digits, C/P/A/R/M, track)",
+            field="nrmp_program_code",
+        )
     if row.get("institution_code") != match["inst"]:
-        raise RowError("institution_code does not match the NRMP code")
+        raise RowError("institution_code does not match the NRMP code", field="institution_code")
     if row.get("specialty_code") != match["spec"]:
-        raise RowError("specialty_code does not match the NRMP code")
+        raise RowError("specialty_code does not match the NRMP code", field="specialty_code")
     crosswalk = row.get("acgme_program_id", "")
     if crosswalk and not re.fullmatch(r"\d{10}", crosswalk):
-        raise RowError("acgme_program_id is not 10 digits")
+        raise RowError("acgme_program_id is not 10 digits", field="acgme_program_id")
     return code, {
         "institution_code": match["inst"],
         "institution_name": _text(row, "institution_name", 120),
@@ -172,18 +177,18 @@ def parse_nrmp_row(row: dict[str, str]) -> tuple[str, dict[str, Any]]:
 def parse_result_row(row: dict[str, str]) -> tuple[tuple[str, str, int], dict[str, Any]]:
     code = row.get("nrmp_program_code", "")
     if RESULT_CODE.fullmatch(code) is None:
-        raise RowError("nrmp_program_code is not an NRMP code")
+        raise RowError("nrmp_program_code is not an NRMP code", field="nrmp_program_code")
     match_type = row.get("match_type", "")
     if match_type not in MatchType.values:
-        raise RowError(f"match_type {match_type!r} is not Main or Specialty")
+        raise RowError(f"match_type {match_type!r} is not Main or Specialty", field="match_type")
     year = row.get("match_year", "")
     if not (year.isdigit() and 1952 <= int(year) <= 2100):
-        raise RowError(f"match_year {year!r} is not a year")
+        raise RowError(f"match_year {year!r} is not a year", field="match_year")
     quota, matched = _count(row, "quota"), _count(row, "matched")
     if matched > quota:
-        raise RowError("matched is larger than quota")
+        raise RowError("matched is larger than quota", field="matched")
     if row.get("unfilled", "") != str(quota - matched):
-        raise RowError("unfilled is not quota minus matched")
+        raise RowError("unfilled is not quota minus matched", field="unfilled")
     return (match_type, code, int(year)), {
         "sponsor_name": _text(row, "sponsoring_institution_nrmp", 120),
         "program_city": " ".join(row.get("program_city", "").split())[:100],
@@ -197,19 +202,23 @@ def parse_result_row(row: dict[str, str]) -> tuple[tuple[str, str, int], dict[st
 
 
 def parse_rows(
-    csv_file: CsvFile, parse: Callable[[dict[str, str]], tuple[Any, dict[str, Any]]], report
+    csv_file: CsvFile,
+    parse: Callable[[dict[str, str]], tuple[Any, dict[str, Any]]],
+    report,
+    key_field: str,
 ) -> dict[Any, dict[str, Any]]:
-    """Parse every row; refuse bad ones and later duplicates of a key, naming the line."""
+    """Parse every row; refuse bad ones and later duplicates of a key, naming line and field."""
     parsed: dict[Any, dict[str, Any]] = {}
     first_line: dict[Any, int] = {}
+    report.reject_bad_rows(csv_file)
     for line, row in csv_file.rows:
         try:
             key, values = parse(row)
         except RowError as exc:
-            report.reject(line, _row_key(row), str(exc))
+            report.reject(line, _row_key(row), str(exc), field=exc.field)
             continue
         if key in parsed:
-            report.reject(line, str(key), f"duplicate of line {first_line[key]}")
+            report.reject(line, str(key), f"duplicate of line {first_line[key]}", field=key_field)
             continue
         parsed[key], first_line[key] = values, line
     return parsed
@@ -250,7 +259,7 @@ def upsert(
 
 
 def import_acgme(csv_file: CsvFile, report: FileReport) -> None:
-    parsed = parse_rows(csv_file, parse_acgme_row, report)
+    parsed = parse_rows(csv_file, parse_acgme_row, report, "acgme_program_id")
     specialties = _upsert_specialties(parsed.values())
     _upsert_cities(parsed.values())
     wanted = {acgme_id: _program_values(values, specialties) for acgme_id, values in parsed.items()}
@@ -310,13 +319,13 @@ def _upsert_cities(rows: Iterable[dict[str, Any]]) -> None:
 
 
 def import_nrmp(csv_file: CsvFile, report: FileReport) -> None:
-    wanted = parse_rows(csv_file, parse_nrmp_row, report)
+    wanted = parse_rows(csv_file, parse_nrmp_row, report, "nrmp_program_code")
     existing = {n.code: n for n in NrmpProgram.objects.all()}
     upsert(NrmpProgram, existing, wanted, lambda k, v: NrmpProgram(code=k, **v), report)
 
 
 def import_results(csv_file: CsvFile, report: FileReport) -> None:
-    wanted = parse_rows(csv_file, parse_result_row, report)
+    wanted = parse_rows(csv_file, parse_result_row, report, "nrmp_program_code")
     existing = {(r.match_type, r.nrmp_code, r.match_year): r for r in NrmpResult.objects.all()}
     upsert(
         NrmpResult,

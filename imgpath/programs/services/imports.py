@@ -13,7 +13,7 @@ from django.utils import timezone
 from imgpath.programs.caching import directory_changed
 from imgpath.programs.models import ImportKind, ImportRun, NrmpProgram, NrmpResult, Program
 from imgpath.programs.services import directory_import as di
-from imgpath.programs.services.csvfiles import CsvFile, FileReport, read_csv
+from imgpath.programs.services.csvfiles import CsvFile, FileReport, RowsRejected, read_csv
 from imgpath.programs.services.linking import LinkReport, links_refresh
 
 DATA_DIR = Path(settings.BASE_DIR) / "imgpath" / "data" / "programs"
@@ -47,23 +47,27 @@ def directory_import(
 ) -> DirectoryImport:
     """Import the three directory files and relink NRMP codes to ACGME programs.
 
-    Every file is read and its columns checked before anything is written, so a malformed
-    file (ImportFileError) leaves the database as it was. A file whose checksum equals the one
-    recorded at its last import is skipped unless `force` is given.
+    All or nothing: every file is read and its columns checked before anything is written
+    (ImportFileError), and if any row of any file is refused the whole import is rolled back
+    (RowsRejected, naming every bad row by file, line and field). A file whose checksum
+    equals the one recorded at its last import is skipped unless `force` is given.
     """
     files = files or DirectoryFiles()
     loaded = [
         (kind, read_csv(getattr(files, attr), columns), importer)
         for kind, attr, columns, importer in _PLAN
     ]
-    reports = tuple(
-        _import_one(kind, csv_file, importer, force) for kind, csv_file, importer in loaded
-    )
     links = None
-    if any(not report.skipped for report in reports):
-        with transaction.atomic():
+    with transaction.atomic():
+        reports = tuple(
+            _import_one(kind, csv_file, importer, force) for kind, csv_file, importer in loaded
+        )
+        if any(report.rejected for report in reports):
+            raise RowsRejected(list(reports))
+        if any(not report.skipped for report in reports):
             links = links_refresh()
             transaction.on_commit(directory_changed)
+    if links is not None:
         _analyze()
     return DirectoryImport(reports, links)
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 from imgpath.core.errors import ServiceError
 from imgpath.core.fragments import content_changed
 from imgpath.programs.models import ImportKind, LedgerEntry, Program, SourceKind
-from imgpath.programs.services.csvfiles import FileReport, RowError, read_csv
+from imgpath.programs.services.csvfiles import FileReport, RowError, RowsRejected, read_csv
 from imgpath.programs.services.imports import import_run_record
 from imgpath.programs.services.ledger import (
     EARLIEST_VERIFIED,
@@ -25,15 +25,19 @@ LEDGER_COLUMNS = ("acgme_program_id", "field", "value", "source_url", "note", "v
 
 
 def ledger_import(*, path: Path | str) -> FileReport:
-    """Import every valid row in one transaction; a row equal to the current imported value
-    for its program and field is unchanged, a different one supersedes it (updated)."""
+    """Import the file in one transaction, all or nothing: any refused row (RowsRejected)
+    writes nothing. A row equal to the current imported value for its program and field is
+    unchanged, a different one supersedes it (updated)."""
     content_changed("programs")  # bulk writes send no signal: the public search must refresh
     csv_file = read_csv(path, LEDGER_COLUMNS)
     report = FileReport(ImportKind.LEDGER, csv_file.name)
     started = timezone.now()
     programs = {p.acgme_id: p for p in Program.objects.only("pk", "acgme_id")}
     with transaction.atomic():
+        report.reject_bad_rows(csv_file)
         entries = _parse_all(csv_file.rows, programs, report)
+        if report.rejected:
+            raise RowsRejected([report])
         _write(entries, report)
         import_run_record(
             kind=ImportKind.LEDGER, csv_file=csv_file, report=report, started_at=started
@@ -48,14 +52,24 @@ def _parse_all(rows, programs, report: FileReport) -> list[LedgerEntry]:
         try:
             entry = _parse(row, programs)
         except (RowError, ServiceError, ValidationError) as exc:
-            report.reject(line, key, _message(exc))
+            report.reject(line, key, _message(exc), field=_field(exc))
             continue
         if key in seen:
-            report.reject(line, key, f"duplicate of line {seen[key]}")
+            report.reject(line, key, f"duplicate of line {seen[key]}", field="field")
             continue
         seen[key] = line
         entries.append(entry)
     return entries
+
+
+def _field(exc: Exception) -> str:
+    if isinstance(exc, RowError):
+        return exc.field
+    if isinstance(exc, ServiceError):
+        return exc.field or ""  # the ledger services name the file's columns
+    if isinstance(exc, ValidationError) and hasattr(exc, "error_dict"):
+        return ", ".join(exc.error_dict)
+    return ""
 
 
 def _message(exc: Exception) -> str:
@@ -69,11 +83,11 @@ def _message(exc: Exception) -> str:
 def _parse(row: dict[str, str], programs: dict[str, Program]) -> LedgerEntry:
     program = programs.get(row.get("acgme_program_id", ""))
     if program is None:
-        raise RowError("no program with this ACGME ID")
+        raise RowError("no program with this ACGME ID", field="acgme_program_id")
     value = policy_value_parse(field=row.get("field", ""), raw=row.get("value", ""))
     url, note = check_url(row.get("source_url", "")), row.get("note", "")
     if not url and not note:
-        raise RowError("a source_url or a note is required")
+        raise RowError("a source_url or a note is required", field="source_url")
     entry = LedgerEntry(
         program=program,
         field=row["field"],
@@ -94,9 +108,9 @@ def _verified_on(raw: str) -> dt.date:
     try:
         day = dt.date.fromisoformat(raw)
     except ValueError:
-        raise RowError("verified_on is not a date (YYYY-MM-DD)") from None
+        raise RowError("verified_on is not a date (YYYY-MM-DD)", field="verified_on") from None
     if not (EARLIEST_VERIFIED <= day <= timezone.localdate()):
-        raise RowError("verified_on must be a past date")
+        raise RowError("verified_on must be a past date", field="verified_on")
     return day
 
 

@@ -133,31 +133,66 @@ def test_unreadable_and_non_utf8_files_are_refused(tmp_path: Path):
     assert Program.objects.count() == 0
 
 
-def test_bad_rows_are_rejected_by_line_with_a_reason(tmp_path: Path):
+def _run_failing(*args: str) -> tuple[str, str]:
+    out, err = StringIO(), StringIO()
+    with pytest.raises(CommandError) as failure:
+        call_command("import_programs", *args, stdout=out, stderr=err)
+    return str(failure.value), err.getvalue()
+
+
+def test_bad_rows_write_nothing_and_each_is_named_by_line_and_field(tmp_path: Path):
+    _run(*_fixture_args())
+    before = _snapshot()
     acgme = tmp_path / "acgme.csv"
     good = (FIXTURES / "acgme.csv").read_text()
     acgme.write_text(
-        good
+        good.replace("Elmira", "Horseheads")  # a good change that must not be applied
         + "14011211,140,Internal Medicine,Short Id Program,Miami,FL,25.7,-80.2\n"
+        + "1409999997,140,Internal Medicine,Short Row Program,Miami\n"
         + "1409999999,140,Internal Medicine,Nowhere Program,Atlantis,ZZ,25.7,-80.2\n"
         + "1409999998,140,Internal Medicine,Far Program,Miami,FL,125.7,-80.2\n"
         + "1401121100,140,Internal Medicine,Duplicate Program,Miami,FL,25.7,-80.2\n"
     )
+    results = tmp_path / "results.csv"
+    results.write_text((FIXTURES / "results.csv").read_text() + "2026,Main,bad-code\n")
 
-    out = _run(*_fixture_args(acgme=acgme))
+    message, err = _run_failing(*_fixture_args(acgme=acgme, results=results), "--force")
 
-    assert "10 created, 0 updated, 0 unchanged, 4 rejected" in out
-    assert "rejected line 12 (14011211): acgme_program_id is not 10 digits" in out
-    assert "rejected line 13 (1409999999): state 'ZZ' is not a US state" in out
-    assert "rejected line 14 (1409999998): latitude 125.7 is out of range" in out
-    assert "rejected line 15 (1401121100): duplicate of line 7" in out
-    run = ImportRun.objects.get(kind="acgme")
-    assert run.rejected == 4
-    assert run.report["rejected"][0] == {
-        "line": 12,
-        "key": "14011211",
-        "reason": "acgme_program_id is not 10 digits",
-    }
+    assert message.startswith("Nothing was imported: 6 row(s) rejected in acgme.csv, results.csv")
+    assert "acgme.csv line 12, field acgme_program_id (14011211): acgme_program_id is not 10" in err
+    assert "acgme.csv line 13, field state (?): is short: no value for state, latitude" in err
+    assert "acgme.csv line 14, field state (1409999999): state 'ZZ' is not a US state" in err
+    assert "acgme.csv line 15, field latitude (1409999998): latitude 125.7 is out of range" in err
+    assert "acgme.csv line 16, field acgme_program_id (1401121100): duplicate of line 7" in err
+    assert "results.csv line 13, field " in err
+    assert _snapshot() == before
+    assert ImportRun.objects.count() == 3
+
+
+def test_a_row_with_too_many_values_is_named(tmp_path: Path):
+    acgme = tmp_path / "acgme.csv"
+    acgme.write_text(
+        (FIXTURES / "acgme.csv").read_text()
+        + "1409999997,140,Internal Medicine,Long Row Program,Miami,FL,25.7,-80.2,extra\n"
+    )
+
+    _, err = _run_failing(*_fixture_args(acgme=acgme))
+
+    assert "acgme.csv line 12, field ? (?): has 1 value(s) more than the header" in err
+    assert Program.objects.count() == 0
+
+
+def test_a_file_that_is_not_utf8_names_the_line_and_writes_nothing(tmp_path: Path):
+    latin = tmp_path / "acgme.csv"
+    latin.write_bytes(
+        (FIXTURES / "acgme.csv").read_bytes().replace(b"Elmira", "Élmira".encode("latin-1"))
+    )
+
+    message, _ = _run_failing(*_fixture_args(acgme=latin))
+
+    assert "acgme.csv: is not UTF-8 text (byte 0xC9 on line" in message
+    assert "save it as UTF-8" in message
+    assert Program.objects.count() == 0
 
 
 def test_nrmp_codes_link_by_crosswalk_and_by_institution(fixture_files):

@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from imgpath.core.errors import ServiceError
-from imgpath.programs.models import LedgerEntry, Program, SourceKind, ValueKind
+from imgpath.programs.models import ImportRun, LedgerEntry, Program, SourceKind, ValueKind
 from imgpath.programs.services.ledger import (
     ParsedValue,
     ledger_entry_create,
@@ -191,31 +191,66 @@ def _import_ledger(path: Path) -> str:
     return out.getvalue()
 
 
-def test_ledger_import_is_idempotent_and_reports_rejected_rows(directory, tmp_path):
+def test_ledger_import_is_idempotent(directory, tmp_path):
     path = _ledger_csv(
         tmp_path,
         f"{MIAMI_IM},j1_sponsorship,yes,https://med.example.edu/gme/im,,2026-01-05\n"
-        f"{MIAMI_IM},yog_limit_years,5,,Program FAQ page (print),2026-01-05\n"
-        f"{ELMIRA_IM},h1b_sponsorship,maybe,https://x.org,,2026-01-05\n"
-        f"0000000000,j1_sponsorship,yes,https://x.org,,2026-01-05\n"
-        f"{ELMIRA_IM},j1_sponsorship,yes,,,2026-01-05\n"
-        f"{ELMIRA_IM},min_step2ck,220,https://x.org,,2031-01-05\n",
+        f"{MIAMI_IM},yog_limit_years,5,,Program FAQ page (print),2026-01-05\n",
     )
 
     first = _import_ledger(path)
     second = _import_ledger(path)
 
-    assert "2 created, 0 updated, 0 unchanged, 4 rejected" in first
-    assert "rejected line 4 (1403500927/h1b_sponsorship): For “Sponsors H-1B visa” enter" in first
-    assert "rejected line 5 (0000000000/j1_sponsorship): no program with this ACGME ID" in first
-    assert (
-        "rejected line 6 (1403500927/j1_sponsorship): a source_url or a note is required" in first
-    )
-    assert "rejected line 7 (1403500927/min_step2ck): verified_on must be a past date" in first
-    assert "0 created, 0 updated, 2 unchanged, 4 rejected" in second
+    assert "2 created, 0 updated, 0 unchanged, 0 rejected" in first
+    assert "0 created, 0 updated, 2 unchanged, 0 rejected" in second
     miami = Program.objects.get(acgme_id=MIAMI_IM)
     assert (miami.j1_sponsorship, miami.yog_limit_years_value) == ("yes", 5)
     assert LedgerEntry.objects.filter(source_kind=SourceKind.IMPORTED).count() == 2
+
+
+def test_a_ledger_file_with_bad_rows_writes_nothing_and_names_each_row(directory, tmp_path):
+    path = _ledger_csv(
+        tmp_path,
+        f"{MIAMI_IM},j1_sponsorship,yes,https://med.example.edu/gme/im,,2026-01-05\n"
+        f"{ELMIRA_IM},h1b_sponsorship,maybe,https://x.org,,2026-01-05\n"
+        f"0000000000,j1_sponsorship,yes,https://x.org,,2026-01-05\n"
+        f"{ELMIRA_IM},j1_sponsorship,yes,,,2026-01-05\n"
+        f"{ELMIRA_IM},min_step2ck,220,https://x.org,,2031-01-05\n"
+        f"{ELMIRA_IM},no_such_field,yes,https://x.org,,2026-01-05\n"
+        f"{ELMIRA_IM},min_step2ck,220,ftp://x.org,,2026-01-05\n"
+        f"{ELMIRA_IM},yog_limit_years,5,https://x.org,,2026-02-30\n"
+        f"{ELMIRA_IM},yog_limit_years,5\n",
+    )
+    err = StringIO()
+
+    with pytest.raises(CommandError, match=r"Nothing was imported: 8 row\(s\) rejected"):
+        call_command("import_ledger", str(path), stdout=StringIO(), stderr=err)
+
+    lines = err.getvalue()
+    assert "ledger.csv line 3, field value (1403500927/h1b_sponsorship): For “Sponsors" in lines
+    assert "line 4, field acgme_program_id (0000000000/j1_sponsorship): no program" in lines
+    assert "line 5, field source_url (1403500927/j1_sponsorship): a source_url or a" in lines
+    assert "line 6, field verified_on (1403500927/min_step2ck): verified_on must be a" in lines
+    assert "line 7, field field (1403500927/no_such_field): Unknown ledger field" in lines
+    assert "line 8, field source_url (1403500927/min_step2ck): Enter a full web address" in lines
+    assert "line 9, field verified_on (1403500927/yog_limit_years): verified_on is not" in lines
+    assert "line 10, field source_url (?): is short: no value for source_url, note" in lines
+    assert not LedgerEntry.objects.filter(source_kind=SourceKind.IMPORTED).exists()
+    assert Program.objects.get(acgme_id=MIAMI_IM).j1_sponsorship == "unknown"
+    assert not ImportRun.objects.filter(kind="ledger").exists()
+
+
+def test_a_ledger_file_that_is_not_utf8_is_refused_with_the_line(directory, tmp_path):
+    path = tmp_path / "ledger.csv"
+    path.write_bytes(
+        (LEDGER_HEADER + f"{MIAMI_IM},j1_sponsorship,yes,,Caf\u00e9 talk,2026-01-05\n").encode(
+            "latin-1"
+        )
+    )
+
+    with pytest.raises(CommandError, match=r"is not UTF-8 text \(byte 0xE9 on line 2\)"):
+        _import_ledger(path)
+    assert not LedgerEntry.objects.filter(source_kind=SourceKind.IMPORTED).exists()
 
 
 def test_ledger_import_updates_a_changed_value_and_keeps_the_old_as_history(directory, tmp_path):

@@ -101,3 +101,31 @@ def test_rules_report_lists_stale_facts_and_a_recheck_removes_one(staff):
         _run("rules_report", "--flagged", "--today", "2026-11-22", "--format", "json")
     )
     assert flagged and all(f["flags"] for f in flagged)
+
+
+BAD_PROFILES = [
+    ({"medical_school": {"name": "Kasturba\u0000Medical"}}, "medical_school.name"),
+    ({"citizenships": ["IN"], "favourite_colour": "blue"}, "favourite_colour"),
+    ({"exams": {"usmle_step2ck": {"score": 301}}}, "exams.usmle_step2ck.score"),
+    ({"ecfmg_certified_date": "0000-00-00"}, "ecfmg_certified_date"),
+    ({"ecfmg_certified_date": "2026-02-30"}, "ecfmg_certified_date"),
+    ({"experience": [{"kind": "observership", "months": -1}]}, "experience.0.months"),
+    ({"targets": {"match_year": 1800}}, "targets.match_year"),
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("document", "field"), BAD_PROFILES)
+def test_the_command_refuses_what_the_api_refuses_naming_the_same_field(
+    tmp_path, client_for, applicant, document, field
+):
+    path = tmp_path / "profile.json"
+    path.write_text(json.dumps(document))
+    api = client_for(applicant).put("/api/v1/profile", document, content_type="application/json")
+
+    with pytest.raises(CommandError) as refused:
+        _run("roadmap", str(path), "--today", "2026-11-22")
+
+    assert api.status_code == 422
+    assert api.json()["errors"][0]["field"] == field
+    assert f"{field}: " in str(refused.value)

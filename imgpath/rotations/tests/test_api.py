@@ -83,6 +83,9 @@ class TestApplications:
         assert response.json() == {
             "detail": "This offering requires: CV. Add them to apply.",
             "field": "documents",
+            "errors": [
+                {"field": "documents", "message": "This offering requires: CV. Add them to apply."}
+            ],
         }
         assert not Application.objects.exists()
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from imgpath.programs.management.commands.import_programs import write_report
-from imgpath.programs.services.csvfiles import ImportFileError
+from imgpath.programs.management.commands.import_programs import raise_rejected, write_report
+from imgpath.programs.services.csvfiles import ImportFileError, RowsRejected
 from imgpath.programs.services.ledger_import import LEDGER_COLUMNS, ledger_import
 
 
@@ -26,4 +26,6 @@ class Command(BaseCommand):
             report = ledger_import(path=options["file"])
         except ImportFileError as exc:
             raise CommandError(f"Nothing was imported: {exc}") from exc
+        except RowsRejected as exc:
+            raise_rejected(self, exc)
         write_report(self, report)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from imgpath.programs.services.csvfiles import FileReport, ImportFileError
+from imgpath.programs.services.csvfiles import FileReport, ImportFileError, RowsRejected
 from imgpath.programs.services.imports import DirectoryFiles, directory_import
 
 
@@ -37,10 +37,19 @@ class Command(BaseCommand):
             outcome = directory_import(files=files, force=options["force"])
         except ImportFileError as exc:
             raise CommandError(f"Nothing was imported: {exc}") from exc
+        except RowsRejected as exc:
+            raise_rejected(self, exc)
         for report in outcome.files:
             write_report(self, report)
         for line in outcome.links.lines() if outcome.links else []:
             self.stdout.write(line)
+
+
+def raise_rejected(command: BaseCommand, exc: RowsRejected) -> None:
+    """Name every refused row on stderr, then fail: the files are all or nothing."""
+    for line in exc.lines():
+        command.stderr.write(f"rejected: {line}")
+    raise CommandError(f"Nothing was imported: {exc}. Fix these rows and run the import again.")
 
 
 def write_report(command: BaseCommand, report: FileReport) -> None:

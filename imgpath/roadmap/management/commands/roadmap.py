@@ -10,7 +10,9 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
+from imgpath.core.errors import ServiceError
 from imgpath.engines.rules import ProfileError, evaluate_json, load_default_facts
+from imgpath.profiles.services import profile_check
 from imgpath.roadmap.presentation import STATUS_LABELS, source_line, warning_groups
 
 
@@ -24,9 +26,12 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         today = _parse_today(options["today"])
-        document = _read_profile(options["profile"])
         try:
+            # The API's validation path: what PUT /api/v1/profile refuses, this refuses too.
+            document = profile_check(_read_profile(options["profile"]))
             roadmap = evaluate_json(document, load_default_facts(), today)
+        except ServiceError as exc:
+            raise CommandError(f"{options['profile']}: {exc.message}") from None
         except ProfileError as exc:
             raise CommandError(f"{options['profile']}: {exc}") from exc
         if options["format"] == "json":
@@ -51,8 +56,6 @@ def _read_profile(path: Path) -> dict[str, Any]:
         raise CommandError(f"{path}: cannot read the file ({exc.strerror})") from exc
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise CommandError(f"{path}: not valid JSON ({exc})") from exc
-    if not isinstance(data, dict):
-        raise CommandError(f"{path}: profile: must be a JSON object")
     return data
 
 
