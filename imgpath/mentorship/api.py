@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from django.http import Http404, HttpRequest
 from ninja import Query, Router, Schema, Status
 from pydantic import Field, StringConstraints
 
-from imgpath.core.api import AUTH
+from imgpath.core.api import ERRORS, PUBLIC
 from imgpath.core.errors import ServiceError
 from imgpath.engines.mentor_match import LANGUAGE_NAMES, Topic
 from imgpath.engines.rules import SPECIALTIES
@@ -21,20 +21,7 @@ ROUTER_PREFIX = ""
 router = Router(tags=["mentorship"])
 
 
-def _anyone(request: HttpRequest) -> bool:
-    """Public reads: a signed-in caller is recognised (for suggestions), anyone may read."""
-    return True
-
-
-PUBLIC = [*AUTH, _anyone]
 Id = Annotated[int, Field(ge=1, le=2**62)]
-
-
-class Detail(Schema):
-    detail: str
-
-
-ERRORS: dict[int, Any] = {401: Detail, 403: Detail, 404: Detail, 409: Detail, 422: Detail}
 
 
 class MentorQuery(Schema):
@@ -111,7 +98,7 @@ class OfficeHourOut(Schema):
     seats_left: int
 
 
-class BookingOut(Schema):
+class OfficeHourBookingOut(Schema):
     id: int
     office_hour_id: int
     status: str
@@ -287,8 +274,8 @@ def create_office_hour(request: HttpRequest, payload: OfficeHourIn):
     return Status(201, _slot_out(slot))
 
 
-def _booking_out(b) -> BookingOut:
-    return BookingOut(
+def _booking_out(b) -> OfficeHourBookingOut:
+    return OfficeHourBookingOut(
         id=b.pk,
         office_hour_id=b.slot_id,
         status=b.status,
@@ -297,14 +284,16 @@ def _booking_out(b) -> BookingOut:
     )
 
 
-@router.post("/office-hours/{office_hour_id}/book", response={201: BookingOut, **ERRORS})
+@router.post("/office-hours/{office_hour_id}/book", response={201: OfficeHourBookingOut, **ERRORS})
 def book_office_hour(request: HttpRequest, office_hour_id: Id):
     """A mentee books a seat of their mentor's slot; 409 when full."""
     slot = selectors.slot_visible_to(request.user, office_hour_id)
     return Status(201, _booking_out(services.office_hour_book(slot=slot, mentee=request.user)))
 
 
-@router.post("/office-hours/bookings/{booking_id}/cancel", response={200: BookingOut, **ERRORS})
+@router.post(
+    "/office-hours/bookings/{booking_id}/cancel", response={200: OfficeHourBookingOut, **ERRORS}
+)
 def cancel_office_hour_booking(request: HttpRequest, booking_id: Id):
     booking = selectors.booking_for_participant(request.user, booking_id)
     return _booking_out(services.booking_cancel(booking=booking, by=request.user))

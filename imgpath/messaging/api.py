@@ -10,6 +10,8 @@ from django.http import Http404, HttpRequest
 from ninja import Router, Schema, Status
 from pydantic import Field, StringConstraints
 
+from imgpath.core.api import ERRORS as CORE_ERRORS
+from imgpath.core.api import ErrorOut
 from imgpath.messaging import selectors, services
 from imgpath.messaging.models import MAX_BODY
 
@@ -19,11 +21,8 @@ router = Router(tags=["messages"])
 Id = Annotated[int, Field(ge=1, le=2**62)]
 
 
-class Detail(Schema):
-    detail: str
-
-
-ERRORS: dict[int, Any] = {401: Detail, 404: Detail, 409: Detail, 422: Detail, 429: Detail}
+# Sending too fast is refused with 429, on top of the answers every operation may give.
+ERRORS: dict[int, Any] = {**CORE_ERRORS, 429: ErrorOut}
 
 
 class ThreadOut(Schema):
@@ -56,7 +55,7 @@ class ReportIn(Schema):
     reason: Annotated[str, StringConstraints(min_length=1, max_length=1000)]
 
 
-class ReportOut(Schema):
+class MessageReportOut(Schema):
     id: int
     message_id: int
     status: str
@@ -121,14 +120,14 @@ def send_message(request: HttpRequest, thread_id: Id, payload: MessageIn):
     return Status(201, _message_out(message))
 
 
-@router.post("/messages/{message_id}/report", response={201: ReportOut, **ERRORS})
+@router.post("/messages/{message_id}/report", response={201: MessageReportOut, **ERRORS})
 def report_message(request: HttpRequest, message_id: Id, payload: ReportIn):
     """Report a message of the other person in one of my conversations to staff."""
     message = selectors.message_for_member(request.user, message_id)
     report = services.report_create(message=message, reporter=request.user, reason=payload.reason)
     return Status(
         201,
-        ReportOut(
+        MessageReportOut(
             id=report.pk, message_id=message.pk, status=report.status, created_at=report.created_at
         ),
     )
