@@ -17,10 +17,12 @@ from imgpath.core.fragments import content_version
 from imgpath.programs import filters as f
 from imgpath.programs import selectors
 from imgpath.programs.caching import PROGRAM_FRAGMENT_SECONDS, directory_version
+from imgpath.programs.coverage import directory_coverage
 from imgpath.programs.fit import evidence_fit_note, facts_for_user, program_fit
 from imgpath.programs.schemas import (
     ERRORS,
     EntryOut,
+    ProgramCoverageOut,
     ProgramDetailOut,
     ProgramPageOut,
     ProgramQuery,
@@ -29,6 +31,7 @@ from imgpath.programs.schemas import (
     SavedOut,
     SavedPatch,
     StatementIn,
+    coverage_out,
     entry_out,
     program_detail_out,
     program_out,
@@ -113,6 +116,16 @@ def _page_link(request: HttpRequest, number: int) -> str:
     params = request.GET.copy()
     params["page"] = str(number)
     return f"{request.path}?{params.urlencode()}"
+
+
+@router.get(
+    "/program-coverage",
+    response={200: ProgramCoverageOut, **ERRORS},
+    auth=PUBLIC,
+    summary="How many programs have a sourced value, per question and per specialty",
+)
+def program_coverage(request: HttpRequest) -> dict[str, Any]:
+    return coverage_out(directory_coverage())
 
 
 # One program --------------------------------------------------------------------------------

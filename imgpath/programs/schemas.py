@@ -394,3 +394,57 @@ def report_out(report) -> dict[str, Any]:
         "status": report.status,
         "created_at": report.created_at,
     }
+
+
+class CoverageFieldOut(Schema):
+    field: str
+    label: str
+    sourced: int
+    unknown: int
+    percent: float
+
+
+class CoverageSpecialtyOut(Schema):
+    code: str
+    name: str
+    programs: int
+    any_sourced: int
+    sourced_by_field: dict[str, int]
+    h1b_evidence: int
+    national_img_share_percent: float | None
+
+
+class ProgramCoverageOut(Schema):
+    programs: int
+    h1b_evidence_programs: int
+    fields: list[CoverageFieldOut]
+    specialties: list[CoverageSpecialtyOut]
+
+
+def coverage_out(coverage) -> dict[str, Any]:
+    return {
+        "programs": coverage.total,
+        "h1b_evidence_programs": coverage.h1b_evidence,
+        "fields": [
+            {
+                "field": row.key,
+                "label": row.label,
+                "sourced": row.sourced,
+                "unknown": row.unknown,
+                "percent": row.percent,
+            }
+            for row in coverage.fields
+        ],
+        "specialties": [
+            {
+                "code": s.code,
+                "name": s.name,
+                "programs": s.programs,
+                "any_sourced": s.any_sourced,
+                "sourced_by_field": s.by_field,
+                "h1b_evidence": s.h1b_evidence,
+                "national_img_share_percent": s.national_img_share,
+            }
+            for s in coverage.specialties
+        ],
+    }

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path, register_converter
 
-from imgpath.programs import views, views_crosswalk
+from imgpath.programs import views, views_coverage, views_crosswalk
 
 
 class AcgmeIdConverter:
@@ -21,6 +21,7 @@ app_name = "programs"
 urlpatterns = [
     path("programs/", views.program_search, name="search"),
     path("programs/compare/", views.program_compare, name="compare"),
+    path("programs/coverage/", views_coverage.coverage, name="coverage"),
     path("programs/<acgme:acgme_id>/", views.program_detail, name="detail"),
     path("programs/<acgme:acgme_id>/reports/", views.program_report_create, name="report_create"),
     path("programs/<acgme:acgme_id>/claim/", views.program_claim_create, name="claim_create"),

@@ -24,6 +24,7 @@ from imgpath.core.fragments import content_version
 from imgpath.programs import selectors
 from imgpath.programs.caching import PROGRAM_FRAGMENT_SECONDS, cached, directory_version
 from imgpath.programs.charts import dot_map, dots_path, fill_chart, tile_map
+from imgpath.programs.coverage import search_filter_counts
 from imgpath.programs.filters import SearchFilters
 from imgpath.programs.fit import evidence_fit_note, facts_for_user, program_fit
 from imgpath.programs.forms import (
@@ -43,6 +44,7 @@ from imgpath.programs.models import (
 from imgpath.programs.policy import SPECS
 from imgpath.programs.services import claims, reports, saved
 from imgpath.programs.services.claims import is_representative
+from imgpath.programs.unknowns import unknown_help_for_page
 
 MAX_COMPARE = 4
 
@@ -61,13 +63,14 @@ def program_search(request: HttpRequest) -> HttpResponse:
         lambda: {
             **_search_context(request, form, _run_search(request, form, facts, today), facts),
             "city_options": _city_options(),
-            "h1b_evidence_count": selectors.h1b_evidence_program_count(),
+            "h1b_evidence_count": search_filter_counts()["h1b_evidence"],
         }
     )
     context: dict[str, object] = {
         "form": form,
         **{key: SimpleLazyObject(partial(_lookup, bundle, key)) for key in SEARCH_KEYS},
         "search_failed": SimpleLazyObject(lambda: bundle["page"] is None),
+        "filter_counts": SimpleLazyObject(search_filter_counts),
         **_fragment_cache(request, today),
     }
     if request.htmx and request.htmx.target == "results":
@@ -174,6 +177,7 @@ def _detail_context(request: HttpRequest, program, **forms) -> dict[str, object]
         "page": page,
         "fit": program_fit(program, facts, today=today) if facts else None,
         "evidence_note": evidence_fit_note(program, facts),
+        "unknown_help": unknown_help_for_page(program, page),
         "facts": facts,
         "map": tile_map(highlight=program.state),
         "dots": dot_map(_dots_path(), program.latitude, program.longitude),
