@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path, register_converter
 
-from imgpath.programs import views, views_coverage, views_crosswalk
+from imgpath.programs import views, views_coverage, views_crosswalk, views_outcomes
 
 
 class AcgmeIdConverter:
@@ -24,6 +24,16 @@ urlpatterns = [
     path("programs/coverage/", views_coverage.coverage, name="coverage"),
     path("programs/<acgme:acgme_id>/", views.program_detail, name="detail"),
     path("programs/<acgme:acgme_id>/reports/", views.program_report_create, name="report_create"),
+    path(
+        "programs/<acgme:acgme_id>/outcomes/",
+        views_outcomes.outcome_report_create_view,
+        name="outcome_create",
+    ),
+    path(
+        "programs/outcomes/<int:pk>/delete/",
+        views_outcomes.outcome_report_delete_view,
+        name="outcome_delete",
+    ),
     path("programs/<acgme:acgme_id>/claim/", views.program_claim_create, name="claim_create"),
     path("programs/<acgme:acgme_id>/ledger/", views.program_ledger_edit, name="ledger_edit"),
     path("programs/staff/crosswalk/", views_crosswalk.crosswalk_queue, name="crosswalk_queue"),

@@ -41,6 +41,7 @@ from imgpath.programs.models import (
     ProgramClaim,
     SavedProgram,
 )
+from imgpath.programs.outcome_selectors import outcome_section
 from imgpath.programs.policy import SPECS
 from imgpath.programs.services import claims, reports, saved
 from imgpath.programs.services.claims import is_representative
@@ -177,7 +178,8 @@ def _detail_context(request: HttpRequest, program, **forms) -> dict[str, object]
         "page": page,
         "fit": program_fit(program, facts, today=today) if facts else None,
         "evidence_note": evidence_fit_note(program, facts),
-        "unknown_help": unknown_help_for_page(program, page),
+        "unknown_help": unknown_help_for_page(program, page, program.outcome_evidence),
+        "outcomes": outcome_section(user, program, form=forms.get("outcome_form")),
         "facts": facts,
         "map": tile_map(highlight=program.state),
         "dots": dot_map(_dots_path(), program.latitude, program.longitude),

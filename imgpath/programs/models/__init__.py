@@ -31,17 +31,28 @@ from imgpath.programs.models.ledger import (
     ReportStatus,
 )
 from imgpath.programs.models.lists import SavedProgram
+from imgpath.programs.models.outcomes import (
+    ApplicantKind,
+    GraduationBand,
+    Outcome,
+    OutcomeReport,
+    OutcomeStatus,
+    OutcomeVisa,
+    Step2Band,
+)
 from imgpath.programs.policy import PolicyField, SourceKind, ValueKind
 
 __all__ = [
     "ACGME_SEARCH_URL",
     "NRMP_DIRECTORY_URL",
     "SHOWN_STATUSES",
+    "ApplicantKind",
     "City",
     "ClaimStatus",
     "CommunityReport",
     "EmployerLink",
     "EmployerSource",
+    "GraduationBand",
     "ImportKind",
     "ImportRun",
     "LcaFiling",
@@ -51,6 +62,10 @@ __all__ = [
     "MatchType",
     "NrmpProgram",
     "NrmpResult",
+    "Outcome",
+    "OutcomeReport",
+    "OutcomeStatus",
+    "OutcomeVisa",
     "PolicyField",
     "PositionType",
     "Program",
@@ -60,6 +75,7 @@ __all__ = [
     "SourceKind",
     "Specialty",
     "SponsoringInstitution",
+    "Step2Band",
     "UscisApproval",
     "ValueKind",
 ]
