@@ -21,8 +21,9 @@ class ProgramsConfig(AppConfig):
 
         # Everything the public search shows; a person's saved list is never part of it, nor
         # are private outcome reports (their shown aggregate moves the version itself) or
-        # page-view tallies.
-        private = {"SavedProgram", "OutcomeReport", "ProgramViewDay"}
+        # page-view tallies, nor values waiting for a second check (the ledger entry they
+        # become is tracked).
+        private = {"SavedProgram", "OutcomeReport", "ProgramViewDay", "CurationValue"}
         shown = [
             m for m in apps.get_app_config("programs").get_models() if m.__name__ not in private
         ]

@@ -2,7 +2,13 @@ from __future__ import annotations
 
 from django.urls import path, register_converter
 
-from imgpath.programs import views, views_coverage, views_crosswalk, views_outcomes
+from imgpath.programs import (
+    views,
+    views_coverage,
+    views_crosswalk,
+    views_curation,
+    views_outcomes,
+)
 
 
 class AcgmeIdConverter:
@@ -41,6 +47,18 @@ urlpatterns = [
         "programs/staff/crosswalk/<int:pk>/",
         views_crosswalk.crosswalk_decide,
         name="crosswalk_decide",
+    ),
+    path("programs/staff/curation/", views_curation.curation_workbench, name="curation"),
+    path("programs/staff/curation/checks/", views_curation.curation_checks, name="curation_checks"),
+    path(
+        "programs/staff/curation/checks/<int:pk>/",
+        views_curation.curation_check_decide,
+        name="curation_check_decide",
+    ),
+    path(
+        "programs/staff/curation/<acgme:acgme_id>/",
+        views_curation.curation_program,
+        name="curation_program",
     ),
     path("my-programs/", views.my_programs, name="my_programs"),
     path("my-programs/export.csv", views.my_programs_export, name="my_programs_export"),

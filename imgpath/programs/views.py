@@ -45,6 +45,7 @@ from imgpath.programs.outcome_selectors import outcome_section
 from imgpath.programs.policy import SPECS
 from imgpath.programs.services import claims, reports, saved
 from imgpath.programs.services.claims import is_representative
+from imgpath.programs.services.curation import program_view_record
 from imgpath.programs.unknowns import unknown_help_for_page
 
 MAX_COMPARE = 4
@@ -165,6 +166,7 @@ def _profile_query(facts) -> str:
 @require_GET
 def program_detail(request: HttpRequest, acgme_id: str) -> HttpResponse:
     program = selectors.program_by_acgme_id(acgme_id)
+    program_view_record(program=program, user=request.user)
     return render(request, "programs/detail.html", _detail_context(request, program))
 
 

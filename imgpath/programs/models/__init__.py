@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from imgpath.programs.models.curation import CurationStatus, CurationValue, ProgramViewDay
 from imgpath.programs.models.directory import (
     ACGME_SEARCH_URL,
     NRMP_DIRECTORY_URL,
@@ -50,6 +51,8 @@ __all__ = [
     "City",
     "ClaimStatus",
     "CommunityReport",
+    "CurationStatus",
+    "CurationValue",
     "EmployerLink",
     "EmployerSource",
     "GraduationBand",
@@ -70,6 +73,7 @@ __all__ = [
     "PositionType",
     "Program",
     "ProgramClaim",
+    "ProgramViewDay",
     "ReportStatus",
     "SavedProgram",
     "SourceKind",
