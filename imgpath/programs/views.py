@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import uuid
 from functools import partial
-from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -43,6 +42,7 @@ from imgpath.programs.models import (
 )
 from imgpath.programs.outcome_selectors import outcome_section
 from imgpath.programs.policy import SPECS
+from imgpath.programs.profile_fill import profile_fill_query
 from imgpath.programs.services import claims, reports, saved
 from imgpath.programs.services.claims import is_representative
 from imgpath.programs.services.curation import program_view_record
@@ -123,7 +123,7 @@ def _search_context(request: HttpRequest, form, page, facts) -> dict[str, object
         "form": form,
         "page": page,
         "facts": facts,
-        "profile_query": _profile_query(facts),
+        "profile_query": profile_fill_query(facts, request.GET),
         "record_open": bool(facts) or any(request.GET.get(n) for n in (*RECORD_FILTERS, "usce")),
     }
     if page is not None:
@@ -144,20 +144,6 @@ def _city_options() -> str:
         ),
     )
     return mark_safe(options)  # noqa: S308 - built by format_html_join, which escapes each label
-
-
-def _profile_query(facts) -> str:
-    """The search parameters that describe the applicant, for "use my profile"."""
-    if facts is None:
-        return ""
-    params = {
-        "graduation_year": facts.graduation_year,
-        "my_attempts": facts.max_attempts,
-        "my_step2ck": facts.step2ck_score,
-        "usce_hands_on": facts.usce_hands_on_months,
-        "usce_observership": facts.usce_observership_months,
-    }
-    return urlencode({k: v for k, v in params.items() if v is not None})
 
 
 # One program --------------------------------------------------------------------------------
