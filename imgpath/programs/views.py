@@ -46,6 +46,7 @@ from imgpath.programs.profile_fill import profile_fill_query
 from imgpath.programs.services import claims, reports, saved
 from imgpath.programs.services.claims import is_representative
 from imgpath.programs.services.curation import program_view_record
+from imgpath.programs.shortlist_export import export_columns, shortlist_rows
 from imgpath.programs.unknowns import unknown_help_for_page
 
 MAX_COMPARE = 4
@@ -385,29 +386,19 @@ def _back(request: HttpRequest, fallback: str, **kwargs) -> HttpResponse:
     return redirect(fallback, **kwargs)
 
 
-EXPORT_COLUMNS = ["acgme_id", "program", "specialty", "city", "state", "tags", "note", "saved_on"]
-
-
 @login_required
 @require_GET
 def my_programs_export(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    stamp = timezone.localdate().strftime("%Y%m%d")
+    today = timezone.localdate()
+    stamp = today.strftime("%Y%m%d")
     response["Content-Disposition"] = f'attachment; filename="imgpath-my-programs-{stamp}.csv"'
     writer = csv.writer(response)
-    writer.writerow(EXPORT_COLUMNS)
-    for item in selectors.saved_programs_for(request.user):
-        p = item.program
-        row = [
-            p.acgme_id,
-            p.name,
-            p.specialty.name,
-            p.city,
-            p.state,
-            ", ".join(item.tags),
-            item.note,
-        ]
-        writer.writerow([_cell(value) for value in row] + [item.created_at.date().isoformat()])
+    writer.writerow(export_columns())
+    items = selectors.saved_programs_for(request.user)
+    facts = facts_for_user(request.user, today=today)
+    for row in shortlist_rows(items, facts=facts, today=today):
+        writer.writerow([_cell(value) for value in row])
     return response
 
 

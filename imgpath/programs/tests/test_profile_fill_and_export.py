@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
 import html
+import io
 import re
 from urllib.parse import parse_qs, urlsplit
 
@@ -10,6 +13,10 @@ import pytest
 from django.urls import reverse
 
 from imgpath.profiles.models import ApplicantProfile
+from imgpath.programs.models import SourceKind
+from imgpath.programs.services.ledger import ledger_entry_create, policy_value_parse
+from imgpath.programs.tests.conftest import ELMIRA_IM
+from imgpath.programs.tests.factories import SavedProgramFactory
 
 pytestmark = pytest.mark.django_db
 PROFILE = {
@@ -50,3 +57,56 @@ def test_fill_in_replaces_my_typed_record_with_the_profile_and_starts_at_page_on
 
     assert params["graduation_year"] == ["2022"] and params["state"] == ["NY"]
     assert "page" not in params
+
+
+# The shortlist CSV --------------------------------------------------------------------------------
+
+
+def test_the_csv_has_every_visa_and_policy_value_the_page_shows_with_source_and_date(
+    client_for, applicant, elmira
+):
+    ApplicantProfile.objects.create(user=applicant, data=PROFILE)
+    SavedProgramFactory(user=applicant, program=elmira, tags=["visa ok"], note="call them")
+    for field, raw in (("j1_sponsorship", "yes"), ("usmle_attempt_limit", "no")):
+        ledger_entry_create(
+            program=elmira,
+            field=field,
+            value=policy_value_parse(field=field, raw=raw),
+            source_kind=SourceKind.STAFF,
+            verified_on=dt.date(2026, 1, 12),
+            source_url="https://arnot.example.org/gme",
+        )
+    client = client_for(applicant)
+
+    page = client.get(reverse("programs:my_programs")).content.decode()
+    export = client.get(reverse("programs:my_programs_export")).content.decode()
+    header, row = list(csv.reader(io.StringIO(export)))
+    cells = dict(zip(header, row, strict=True))
+
+    assert (
+        "J-1: <strong>Yes</strong>" in page and "Attempt limit: <strong>No limit</strong>" in page
+    )
+    assert "Fit: Check" in page
+    assert cells["acgme_id"] == ELMIRA_IM and cells["fit"] == "Check"
+    assert (cells["j1_sponsorship"], cells["j1_sponsorship_source"]) == ("Yes", "IMGPath staff")
+    assert cells["j1_sponsorship_source_url"] == "https://arnot.example.org/gme"
+    assert cells["j1_sponsorship_checked_on"] == "2026-01-12"
+    assert cells["usmle_attempt_limit"] == "No limit"
+    assert "Unknown" in page and "H-1B" in page  # the page names what is unknown ...
+    assert (cells["h1b_sponsorship"], cells["h1b_sponsorship_source"]) == (
+        "Unknown",
+        "",
+    )  # ... so does the CSV
+    for key in ("accepts_imgs", "h1b_sponsorship", "yog_limit_years", "min_step2ck"):
+        assert key in header and f"{key}_checked_on" in header
+    assert (cells["tags"], cells["note"], cells["demo_data"]) == ("visa ok", "call them", "")
+
+
+def test_another_person_cannot_export_my_list(client_for, applicant, other_applicant, elmira):
+    SavedProgramFactory(user=applicant, program=elmira)
+
+    theirs = client_for(other_applicant).get(reverse("programs:my_programs_export")).content
+    anonymous = client_for(None).get(reverse("programs:my_programs_export"))
+
+    assert ELMIRA_IM.encode() not in theirs
+    assert anonymous.status_code == 302
