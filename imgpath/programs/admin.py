@@ -314,3 +314,4 @@ admin.site.register(
 admin.site.register(
     SavedProgram, list_display=["user", "program", "created_at"], raw_id_fields=["user", "program"]
 )
+from imgpath.programs import admin_outcomes  # noqa: E402,F401  (registers its admin)

@@ -17,11 +17,17 @@ from imgpath.core.fragments import content_version
 from imgpath.programs import filters as f
 from imgpath.programs import selectors
 from imgpath.programs.caching import PROGRAM_FRAGMENT_SECONDS, directory_version
+from imgpath.programs.coverage import directory_coverage
 from imgpath.programs.fit import evidence_fit_note, facts_for_user, program_fit
+from imgpath.programs.outcome_selectors import outcome_report_for, outcome_reports_for
 from imgpath.programs.schemas import (
     ERRORS,
     EntryOut,
+    OutcomeReportIn,
+    OutcomeReportOut,
+    ProgramCoverageOut,
     ProgramDetailOut,
+    ProgramOutcomesOut,
     ProgramPageOut,
     ProgramQuery,
     ReportOut,
@@ -29,13 +35,15 @@ from imgpath.programs.schemas import (
     SavedOut,
     SavedPatch,
     StatementIn,
+    coverage_out,
     entry_out,
+    outcome_report_out,
     program_detail_out,
     program_out,
     report_out,
     saved_out,
 )
-from imgpath.programs.services import claims, reports, saved
+from imgpath.programs.services import claims, outcomes, reports, saved
 
 ROUTER_PREFIX = ""
 router = Router(tags=["programs"])
@@ -107,6 +115,16 @@ def _page_link(request: HttpRequest, number: int) -> str:
     params = request.GET.copy()
     params["page"] = str(number)
     return f"{request.path}?{params.urlencode()}"
+
+
+@router.get(
+    "/program-coverage",
+    response={200: ProgramCoverageOut, **ERRORS},
+    auth=PUBLIC,
+    summary="How many programs have a sourced value, per question and per specialty",
+)
+def program_coverage(request: HttpRequest) -> dict[str, Any]:
+    return coverage_out(directory_coverage())
 
 
 # One program --------------------------------------------------------------------------------
@@ -208,4 +226,65 @@ def my_program_update(request: HttpRequest, acgme_id: AcgmeId, payload: SavedPat
 )
 def my_program_remove(request: HttpRequest, acgme_id: AcgmeId) -> Status:
     saved.saved_program_remove(saved=selectors.saved_program_for(request.user, acgme_id))
+    return Status(204, None)
+
+
+# Outcome reports ------------------------------------------------------------------------------
+
+
+@router.get(
+    "/programs/{acgme_id}/outcomes",
+    response={200: ProgramOutcomesOut, **ERRORS},
+    auth=PUBLIC,
+    summary="IMGs' reported interviews and matches at a program, in groups of 3 or more",
+)
+def program_outcomes(request: HttpRequest, acgme_id: AcgmeId) -> dict[str, Any]:
+    program = selectors.program_by_acgme_id(acgme_id)
+    keys = ("season", "outcome", "applicant_kind", "visa", "count", "summary", "step2ck_bands")
+    return {
+        "acgme_id": program.acgme_id,
+        "min_group": outcomes.MIN_GROUP,
+        "groups": [{k: g[k] for k in keys} for g in program.outcome_evidence],
+        "limits": outcomes.OUTCOME_LIMITS,
+    }
+
+
+@router.post(
+    "/programs/{acgme_id}/outcome-reports",
+    response={201: OutcomeReportOut, **ERRORS},
+    summary="Report privately that you interviewed or matched at a program (applicants)",
+    description="One report per program and Match season per person (409 for a second); "
+    "it is never shown alone, only counted in groups of at least three.",
+)
+def outcome_report_add(request: HttpRequest, acgme_id: AcgmeId, payload: OutcomeReportIn):
+    program = selectors.program_by_acgme_id(acgme_id)
+    report = outcomes.outcome_report_create(
+        program=program,
+        author=request.user,
+        season=payload.season,
+        outcome=payload.outcome.value,
+        applicant_kind=payload.applicant_kind.value,
+        visa=payload.visa.value,
+        graduation_band=payload.graduation_band.value if payload.graduation_band else "",
+        step2ck_band=payload.step2ck_band.value if payload.step2ck_band else "",
+    )
+    return Status(201, outcome_report_out(report))
+
+
+@router.get(
+    "/my-outcome-reports",
+    response={200: list[OutcomeReportOut], **ERRORS},
+    summary="My own outcome reports",
+)
+def my_outcome_reports(request: HttpRequest) -> list[dict[str, Any]]:
+    return [outcome_report_out(r) for r in outcome_reports_for(request.user)]
+
+
+@router.delete(
+    "/my-outcome-reports/{report_id}",
+    response={204: None, **ERRORS},
+    summary="Delete one of my outcome reports",
+)
+def my_outcome_report_delete(request: HttpRequest, report_id: int) -> Status:
+    outcomes.outcome_report_delete(report=outcome_report_for(request.user, report_id))
     return Status(204, None)

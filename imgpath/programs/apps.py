@@ -19,8 +19,12 @@ class ProgramsConfig(AppConfig):
 
         from imgpath.core.fragments import track
 
-        # Everything the public search shows; a person's saved list is never part of it.
+        # Everything the public search shows; a person's saved list is never part of it, nor
+        # are private outcome reports (their shown aggregate moves the version itself) or
+        # page-view tallies, nor values waiting for a second check (the ledger entry they
+        # become is tracked).
+        private = {"SavedProgram", "OutcomeReport", "ProgramViewDay", "CurationValue"}
         shown = [
-            m for m in apps.get_app_config("programs").get_models() if m.__name__ != "SavedProgram"
+            m for m in apps.get_app_config("programs").get_models() if m.__name__ not in private
         ]
         track("programs", *shown)

@@ -8,9 +8,13 @@ from imgpath.core.dashboard import Panel
 from imgpath.programs.models import (
     ClaimStatus,
     CommunityReport,
+    CurationStatus,
+    CurationValue,
     EmployerLink,
     ImportRun,
     LinkStatus,
+    OutcomeReport,
+    OutcomeStatus,
     ProgramClaim,
     ReportStatus,
     SavedProgram,
@@ -38,6 +42,8 @@ def _staff_panel() -> Panel:
         "reports": CommunityReport.objects.filter(status=ReportStatus.PENDING).count(),
         "claims": ProgramClaim.objects.filter(status=ClaimStatus.PENDING).count(),
         "crosswalk": EmployerLink.objects.filter(status=LinkStatus.PENDING).count(),
+        "outcomes": OutcomeReport.objects.filter(status=OutcomeStatus.PENDING).count(),
+        "checks": CurationValue.objects.filter(status=CurationStatus.AWAITING_CHECK).count(),
         "last_import": ImportRun.objects.order_by("-finished_at").first(),
     }
     return Panel("Program directory", "programs/panels/staff.html", context, 30)

@@ -7,10 +7,12 @@ from typing import Any
 from imgpath.programs.models import (
     CommunityReport,
     LedgerEntry,
+    OutcomeReport,
     ProgramClaim,
     ReportStatus,
     SavedProgram,
 )
+from imgpath.programs.services.outcomes import outcome_reports_erase
 
 
 def export_user_data(user) -> dict[str, Any]:
@@ -36,6 +38,20 @@ def export_user_data(user) -> dict[str, Any]:
                 "created_at": r.created_at.isoformat(),
             }
             for r in CommunityReport.objects.filter(author=user).select_related("program")
+        ],
+        "outcome_reports": [
+            {
+                "acgme_id": r.program.acgme_id,
+                "season": r.season,
+                "outcome": r.outcome,
+                "applicant_kind": r.applicant_kind,
+                "visa": r.visa,
+                "graduation_band": r.graduation_band,
+                "step2ck_band": r.step2ck_band,
+                "status": r.status,
+                "created_at": r.created_at.isoformat(),
+            }
+            for r in OutcomeReport.objects.filter(author=user).select_related("program")
         ],
         "program_claims": [
             {
@@ -68,3 +84,5 @@ def erase_user_data(user) -> None:
     ProgramClaim.objects.filter(host=user).delete()
     CommunityReport.objects.filter(author=user, status=ReportStatus.PENDING).delete()
     CommunityReport.objects.filter(author=user).update(author=None)
+    # Outcome reports are the person's own: deleted, and the counts they were in recomputed.
+    outcome_reports_erase(user=user)

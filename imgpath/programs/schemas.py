@@ -16,9 +16,14 @@ from imgpath.programs.links import program_url
 from imgpath.programs.models import (
     ACGME_SEARCH_URL,
     NRMP_DIRECTORY_URL,
+    ApplicantKind,
+    GraduationBand,
     LedgerEntry,
+    Outcome,
+    OutcomeVisa,
     PositionType,
     Program,
+    Step2Band,
 )
 from imgpath.programs.policy import SPECS, PolicyField
 
@@ -174,10 +179,12 @@ EVIDENCE_KEYS = ("kind", "summary", "count", "period", "source_url", "limits")
 
 
 def evidence_out(program: Program) -> list[dict[str, Any]]:
+    """Federal evidence about the institution, then IMGs' outcome counts (groups of three or
+    more reports only, precomputed on the program)."""
     institution = program.institution
-    if institution is None:
-        return []
-    return [{key: item[key] for key in EVIDENCE_KEYS} for item in institution.evidence]
+    items = list(institution.evidence) if institution is not None else []
+    items += program.outcome_evidence or []
+    return [{key: item[key] for key in EVIDENCE_KEYS} for item in items]
 
 
 def reason_out(reason) -> dict[str, str]:
@@ -378,6 +385,116 @@ def report_out(report) -> dict[str, Any]:
         "display": report.display_value,
         "source_url": report.source_url,
         "note": report.note,
+        "status": report.status,
+        "created_at": report.created_at,
+    }
+
+
+class CoverageFieldOut(Schema):
+    field: str
+    label: str
+    sourced: int
+    unknown: int
+    percent: float
+
+
+class CoverageSpecialtyOut(Schema):
+    code: str
+    name: str
+    programs: int
+    any_sourced: int
+    sourced_by_field: dict[str, int]
+    h1b_evidence: int
+    national_img_share_percent: float | None
+
+
+class ProgramCoverageOut(Schema):
+    programs: int
+    h1b_evidence_programs: int
+    fields: list[CoverageFieldOut]
+    specialties: list[CoverageSpecialtyOut]
+
+
+def coverage_out(coverage) -> dict[str, Any]:
+    return {
+        "programs": coverage.total,
+        "h1b_evidence_programs": coverage.h1b_evidence,
+        "fields": [
+            {
+                "field": row.key,
+                "label": row.label,
+                "sourced": row.sourced,
+                "unknown": row.unknown,
+                "percent": row.percent,
+            }
+            for row in coverage.fields
+        ],
+        "specialties": [
+            {
+                "code": s.code,
+                "name": s.name,
+                "programs": s.programs,
+                "any_sourced": s.any_sourced,
+                "sourced_by_field": s.by_field,
+                "h1b_evidence": s.h1b_evidence,
+                "national_img_share_percent": s.national_img_share,
+            }
+            for s in coverage.specialties
+        ],
+    }
+
+
+class OutcomeReportIn(Schema):
+    season: int = Field(..., ge=2000, le=2100, description="The Match year")
+    outcome: Outcome
+    applicant_kind: ApplicantKind
+    visa: OutcomeVisa
+    graduation_band: GraduationBand | None = None
+    step2ck_band: Step2Band | None = None
+
+
+class OutcomeReportOut(Schema):
+    """One of the caller's own reports: never anybody else's."""
+
+    id: int
+    acgme_id: str
+    season: int
+    outcome: str
+    applicant_kind: str
+    visa: str
+    graduation_band: str
+    step2ck_band: str
+    status: str
+    created_at: dt.datetime
+
+
+class OutcomeGroupOut(Schema):
+    season: int
+    outcome: str
+    applicant_kind: str
+    visa: str
+    count: int
+    summary: str
+    step2ck_bands: dict[str, int]
+
+
+class ProgramOutcomesOut(Schema):
+    acgme_id: str
+    min_group: int
+    groups: list[OutcomeGroupOut]
+    limits: list[str]
+
+
+def outcome_report_out(report) -> dict[str, Any]:
+    return {
+        "id": report.pk,
+        "acgme_id": report.program.acgme_id,
+        "season": report.season,
+        "outcome": report.outcome,
+        "applicant_kind": report.applicant_kind,
+        "visa": report.visa,
+        "graduation_band": report.graduation_band,
+        "step2ck_band": report.step2ck_band,
         "status": report.status,
         "created_at": report.created_at,
     }

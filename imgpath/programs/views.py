@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import uuid
 from functools import partial
-from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -24,6 +23,7 @@ from imgpath.core.fragments import content_version
 from imgpath.programs import selectors
 from imgpath.programs.caching import PROGRAM_FRAGMENT_SECONDS, cached, directory_version
 from imgpath.programs.charts import dot_map, dots_path, fill_chart, tile_map
+from imgpath.programs.coverage import search_filter_counts
 from imgpath.programs.filters import SearchFilters
 from imgpath.programs.fit import evidence_fit_note, facts_for_user, program_fit
 from imgpath.programs.forms import (
@@ -40,9 +40,14 @@ from imgpath.programs.models import (
     ProgramClaim,
     SavedProgram,
 )
+from imgpath.programs.outcome_selectors import outcome_section
 from imgpath.programs.policy import SPECS
+from imgpath.programs.profile_fill import profile_fill_query
 from imgpath.programs.services import claims, reports, saved
 from imgpath.programs.services.claims import is_representative
+from imgpath.programs.services.curation import program_view_record
+from imgpath.programs.shortlist_export import export_columns, shortlist_rows
+from imgpath.programs.unknowns import unknown_help_for_page
 
 MAX_COMPARE = 4
 
@@ -61,13 +66,14 @@ def program_search(request: HttpRequest) -> HttpResponse:
         lambda: {
             **_search_context(request, form, _run_search(request, form, facts, today), facts),
             "city_options": _city_options(),
-            "h1b_evidence_count": selectors.h1b_evidence_program_count(),
+            "h1b_evidence_count": search_filter_counts()["h1b_evidence"],
         }
     )
     context: dict[str, object] = {
         "form": form,
         **{key: SimpleLazyObject(partial(_lookup, bundle, key)) for key in SEARCH_KEYS},
         "search_failed": SimpleLazyObject(lambda: bundle["page"] is None),
+        "filter_counts": SimpleLazyObject(search_filter_counts),
         **_fragment_cache(request, today),
     }
     if request.htmx and request.htmx.target == "results":
@@ -118,7 +124,7 @@ def _search_context(request: HttpRequest, form, page, facts) -> dict[str, object
         "form": form,
         "page": page,
         "facts": facts,
-        "profile_query": _profile_query(facts),
+        "profile_query": profile_fill_query(facts, request.GET),
         "record_open": bool(facts) or any(request.GET.get(n) for n in (*RECORD_FILTERS, "usce")),
     }
     if page is not None:
@@ -141,26 +147,13 @@ def _city_options() -> str:
     return mark_safe(options)  # noqa: S308 - built by format_html_join, which escapes each label
 
 
-def _profile_query(facts) -> str:
-    """The search parameters that describe the applicant, for "use my profile"."""
-    if facts is None:
-        return ""
-    params = {
-        "graduation_year": facts.graduation_year,
-        "my_attempts": facts.max_attempts,
-        "my_step2ck": facts.step2ck_score,
-        "usce_hands_on": facts.usce_hands_on_months,
-        "usce_observership": facts.usce_observership_months,
-    }
-    return urlencode({k: v for k, v in params.items() if v is not None})
-
-
 # One program --------------------------------------------------------------------------------
 
 
 @require_GET
 def program_detail(request: HttpRequest, acgme_id: str) -> HttpResponse:
     program = selectors.program_by_acgme_id(acgme_id)
+    program_view_record(program=program, user=request.user)
     return render(request, "programs/detail.html", _detail_context(request, program))
 
 
@@ -174,6 +167,8 @@ def _detail_context(request: HttpRequest, program, **forms) -> dict[str, object]
         "page": page,
         "fit": program_fit(program, facts, today=today) if facts else None,
         "evidence_note": evidence_fit_note(program, facts),
+        "unknown_help": unknown_help_for_page(program, page, program.outcome_evidence),
+        "outcomes": outcome_section(user, program, form=forms.get("outcome_form")),
         "facts": facts,
         "map": tile_map(highlight=program.state),
         "dots": dot_map(_dots_path(), program.latitude, program.longitude),
@@ -391,29 +386,19 @@ def _back(request: HttpRequest, fallback: str, **kwargs) -> HttpResponse:
     return redirect(fallback, **kwargs)
 
 
-EXPORT_COLUMNS = ["acgme_id", "program", "specialty", "city", "state", "tags", "note", "saved_on"]
-
-
 @login_required
 @require_GET
 def my_programs_export(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    stamp = timezone.localdate().strftime("%Y%m%d")
+    today = timezone.localdate()
+    stamp = today.strftime("%Y%m%d")
     response["Content-Disposition"] = f'attachment; filename="imgpath-my-programs-{stamp}.csv"'
     writer = csv.writer(response)
-    writer.writerow(EXPORT_COLUMNS)
-    for item in selectors.saved_programs_for(request.user):
-        p = item.program
-        row = [
-            p.acgme_id,
-            p.name,
-            p.specialty.name,
-            p.city,
-            p.state,
-            ", ".join(item.tags),
-            item.note,
-        ]
-        writer.writerow([_cell(value) for value in row] + [item.created_at.date().isoformat()])
+    writer.writerow(export_columns())
+    items = selectors.saved_programs_for(request.user)
+    facts = facts_for_user(request.user, today=today)
+    for row in shortlist_rows(items, facts=facts, today=today):
+        writer.writerow([_cell(value) for value in row])
     return response
 
 

@@ -15,6 +15,7 @@ WIDTHS = (375, 1280)
 PUBLIC = [
     "/",
     "/programs/",
+    "/programs/coverage/",
     "/rotations/offerings/",
     "/match/how-it-works/",
     "/changes/",
@@ -35,7 +36,13 @@ APPLICANT = [
     "/account/",
 ]
 HOST = ["/dashboard/", "/host/", "/host/applications/", "/match/"]
-STAFF = ["/staff/rules/", "/staff/rules/changes/", "/staff/rules/changes/2026-12-guidance/"]
+STAFF = [
+    "/staff/rules/",
+    "/staff/rules/changes/",
+    "/staff/rules/changes/2026-12-guidance/",
+    "/programs/staff/curation/",
+    "/programs/staff/curation/checks/",
+]
 
 
 def _overflowing(page: Page, base: str, paths: list[str]) -> dict[str, int]:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from imgpath.programs.models.curation import CurationStatus, CurationValue, ProgramViewDay
 from imgpath.programs.models.directory import (
     ACGME_SEARCH_URL,
     NRMP_DIRECTORY_URL,
@@ -31,17 +32,30 @@ from imgpath.programs.models.ledger import (
     ReportStatus,
 )
 from imgpath.programs.models.lists import SavedProgram
+from imgpath.programs.models.outcomes import (
+    ApplicantKind,
+    GraduationBand,
+    Outcome,
+    OutcomeReport,
+    OutcomeStatus,
+    OutcomeVisa,
+    Step2Band,
+)
 from imgpath.programs.policy import PolicyField, SourceKind, ValueKind
 
 __all__ = [
     "ACGME_SEARCH_URL",
     "NRMP_DIRECTORY_URL",
     "SHOWN_STATUSES",
+    "ApplicantKind",
     "City",
     "ClaimStatus",
     "CommunityReport",
+    "CurationStatus",
+    "CurationValue",
     "EmployerLink",
     "EmployerSource",
+    "GraduationBand",
     "ImportKind",
     "ImportRun",
     "LcaFiling",
@@ -51,15 +65,21 @@ __all__ = [
     "MatchType",
     "NrmpProgram",
     "NrmpResult",
+    "Outcome",
+    "OutcomeReport",
+    "OutcomeStatus",
+    "OutcomeVisa",
     "PolicyField",
     "PositionType",
     "Program",
     "ProgramClaim",
+    "ProgramViewDay",
     "ReportStatus",
     "SavedProgram",
     "SourceKind",
     "Specialty",
     "SponsoringInstitution",
+    "Step2Band",
     "UscisApproval",
     "ValueKind",
 ]

@@ -111,6 +111,9 @@ class Program(models.Model):
     ledger_verified_by_program_on = models.DateField(null=True, blank=True)
     ledger_updated_on = models.DateField(null=True, blank=True)
     ledger_has_demo = models.BooleanField(default=False)
+    # IMGs' self-reported outcomes, aggregated (groups of at least three reports only) by
+    # `imgpath.programs.services.outcomes.outcome_aggregate_refresh`; never single reports.
+    outcome_evidence = models.JSONField(default=list, blank=True)
     ledger_conflicts = models.PositiveSmallIntegerField(
         default=0, help_text="Fields on which active sources disagree."
     )
