@@ -121,7 +121,12 @@ class ImgpathAPI(NinjaAPI):
     ) -> OpenAPISchema:
         if path_prefix is None:
             path_prefix = self.get_root_path(path_params or {})
-        return _Schema(self, path_prefix)
+        # The routes are fixed once the URLconf is loaded, so the schema is built once per prefix
+        # (at start-up by the warm-up) instead of on every request for the docs or the JSON.
+        cache = self.__dict__.setdefault("_schemas", {})
+        if path_prefix not in cache:
+            cache[path_prefix] = _Schema(self, path_prefix)
+        return cache[path_prefix]
 
 
 def field_path(loc: list[Any] | tuple[Any, ...]) -> str:

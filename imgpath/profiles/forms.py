@@ -10,6 +10,7 @@ from typing import Any
 
 from django import forms
 
+from imgpath.core.widgets import FastSelectsForm
 from imgpath.engines.rules.codes import SPECIALTIES, US_STATES
 from imgpath.profiles.countries import country_choices
 
@@ -104,7 +105,7 @@ def _compact(mapping: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in mapping.items() if v not in (None, "", [], {})}
 
 
-class StatusForm(forms.Form):
+class StatusForm(FastSelectsForm):
     citizenship_1 = forms.ChoiceField(
         label="Citizenship", choices=country_choices(), required=False
     )
@@ -149,7 +150,7 @@ class StatusForm(forms.Form):
         }
 
 
-class SchoolForm(forms.Form):
+class SchoolForm(FastSelectsForm):
     name = forms.CharField(label="Medical school", max_length=200, required=False)
     country = forms.ChoiceField(
         label="Country of the school", choices=country_choices(), required=False
@@ -189,7 +190,7 @@ class SchoolForm(forms.Form):
         }
 
 
-class UsmleForm(forms.Form):
+class UsmleForm(FastSelectsForm):
     status = forms.ChoiceField(label="Status", choices=EXAM_STATUS, required=False)
     attempts = forms.IntegerField(
         label="Attempts so far",
@@ -225,7 +226,7 @@ class UsmleForm(forms.Form):
         return dict((doc.get("exams") or {}).get(exam) or {})
 
 
-class OetForm(forms.Form):
+class OetForm(FastSelectsForm):
     status = forms.ChoiceField(label="Status", choices=EXAM_STATUS, required=False)
     date = _date("Test date")
     listening = forms.IntegerField(label="Listening", required=False, min_value=0, max_value=500)
@@ -246,7 +247,7 @@ class OetForm(forms.Form):
         return dict((doc.get("exams") or {}).get("oet") or {})
 
 
-class CertificationForm(forms.Form):
+class CertificationForm(FastSelectsForm):
     pathways = forms.ChoiceField(
         label="ECFMG Pathway (clinical and communication skills)", choices=PATHWAYS, required=False
     )
@@ -284,7 +285,7 @@ class CertificationForm(forms.Form):
         }
 
 
-class ExperienceForm(forms.Form):
+class ExperienceForm(FastSelectsForm):
     kind = forms.ChoiceField(label="Kind", choices=[("", "—"), *EXPERIENCE_KINDS], required=False)
     months = forms.DecimalField(
         label="Months", required=False, min_value=0, max_value=600, decimal_places=1
@@ -327,7 +328,7 @@ class ExperienceForm(forms.Form):
 ExperienceFormSet = forms.formset_factory(ExperienceForm, extra=1, can_delete=True, max_num=50)
 
 
-class TargetsForm(forms.Form):
+class TargetsForm(FastSelectsForm):
     specialties = forms.MultipleChoiceField(
         label="Specialties you are applying to", required=False, widget=forms.CheckboxSelectMultiple
     )
@@ -351,7 +352,7 @@ class TargetsForm(forms.Form):
         return dict(doc.get("targets") or {})
 
 
-class ProgressForm(forms.Form):
+class ProgressForm(FastSelectsForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, prefix="progress", **kwargs)
         for name, label in PROGRESS_LABELS.items():
@@ -366,7 +367,7 @@ class ProgressForm(forms.Form):
         return dict(doc.get("progress") or {})
 
 
-class ProfileImportForm(forms.Form):
+class ProfileImportForm(FastSelectsForm):
     file = forms.FileField(
         label="Profile file (JSON)",
         help_text="A file downloaded from IMGPath, or written by hand in the same format.",

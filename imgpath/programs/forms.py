@@ -3,36 +3,13 @@
 from __future__ import annotations
 
 from django import forms
-from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
 
+from imgpath.core.widgets import FastSelect
 from imgpath.programs import filters as f
 from imgpath.programs.geo import STATE_NAMES, Region
 from imgpath.programs.policy import SPECS
 
 ANY = [("", "Any")]
-
-
-class FastSelect(forms.Select):
-    """A select whose options are built in Python.
-
-    The search form has about 150 options; Django renders each through its own template, which
-    costs more than the rest of the search request.
-    """
-
-    def render(self, name, value, attrs=None, renderer=None) -> str:
-        final = {**self.build_attrs(self.attrs, attrs), "name": name}
-        chosen = {str(v) for v in self.format_value(value)}
-        options = format_html_join(
-            "",
-            '<option value="{}"{}>{}</option>',
-            (
-                (key, mark_safe(" selected") if str(key) in chosen else "", label)
-                for key, label in self.choices
-            ),
-        )
-        return format_html("<select{}>{}</select>", flatatt(final), options)
 
 
 PER_PAGE_CHOICES = [(10, "10"), (25, "25"), (50, "50"), (100, "100")]
