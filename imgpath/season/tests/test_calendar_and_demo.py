@@ -1,0 +1,34 @@
+"""Chosen interviews appear in the applicant's private calendar feed, and only theirs."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from imgpath.roadmap.models import CalendarFeed
+from imgpath.season import services
+
+pytestmark = pytest.mark.django_db
+
+
+def _feed(client, user) -> str:
+    client.force_login(user)
+    client.get(reverse("roadmap_calendar"))
+    token = CalendarFeed.objects.get(user=user).token
+    client.logout()
+    return client.get(reverse("roadmap_calendar_feed", args=[token])).content.decode()
+
+
+def test_interviews_are_in_my_feed_only(client, applicant, other_applicant, programs):
+    season = services.season_for(applicant)
+    tracked = services.add_program(season, acgme_id=programs[0].acgme_id)
+    start = dt.datetime(2026, 11, 10, 14, 0, tzinfo=dt.UTC)
+    services.add_interview(tracked, offered=[start], starts_at=start, virtual=False)
+    services.add_interview(tracked, offered=[start])  # not chosen: not in the feed
+    body = _feed(client, applicant)
+    assert f"SUMMARY:Interview: {tracked.name}" in body
+    assert "DTSTART:20261110T140000Z" in body
+    assert body.count("SUMMARY:Interview:") == 1
+    assert "Interview:" not in _feed(client, other_applicant)
