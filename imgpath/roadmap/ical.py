@@ -7,8 +7,8 @@ and `location`."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
 from collections.abc import Iterable
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from icalendar import Calendar, Event
