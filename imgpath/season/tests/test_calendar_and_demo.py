@@ -32,3 +32,26 @@ def test_interviews_are_in_my_feed_only(client, applicant, other_applicant, prog
     assert "DTSTART:20261110T140000Z" in body
     assert body.count("SUMMARY:Interview:") == 1
     assert "Interview:" not in _feed(client, other_applicant)
+
+
+def test_the_demo_applicant_is_mid_season():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from imgpath.season import selectors
+    from imgpath.season.models import Season
+
+    call_command("load_demo", stdout=StringIO())
+    season = Season.objects.get(user__email="applicant@demo.imgpath.org")
+    programs = list(season.programs.all())
+    assert len(programs) == 30
+    assert len({p.status for p in programs}) >= 6
+    assert season.statements.count() == 2
+    assert max(s.versions.count() for s in season.statements.all()) == 2
+    assert season.letters.count() == 3
+    assert season.letters.filter(booking__isnull=False).exists()
+    interviews = selectors.interviews_of(season)
+    assert len(interviews) == 3
+    assert selectors.interview_conflicts(season, interviews)
+    assert season.programs.exclude(signal="").count() == 9
