@@ -100,3 +100,10 @@ def test_other_roles_and_anonymous(client_for, season, role, request):
     assert client_for(user).get(reverse("season_export")).status_code == 403
     anonymous = client_for(None).get(reverse("season_home"))
     assert anonymous.status_code == 302 and "login" in anonymous["Location"]
+
+
+def test_dashboard_links_to_the_season(client_for, applicant, season, other_applicant):
+    page = client_for(applicant).get(reverse("dashboard")).content.decode()
+    assert reverse("season_home") in page and "4 programs tracked" in page
+    other = client_for(other_applicant).get(reverse("dashboard")).content.decode()
+    assert "programs tracked" not in other
