@@ -9,4 +9,5 @@ urlpatterns = [
     path("season/export.csv", views.season_export, name="season_export"),
     path("season/programs/add/", views.season_add, name="season_add"),
     path("season/programs/<int:pk>/status/", views.season_status, name="season_status"),
+    path("season/interviews/add/", views.season_interview_add, name="season_interview_add"),
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from zoneinfo import ZoneInfo
 
 from django import forms
 from django.contrib import messages
@@ -80,6 +81,13 @@ def season_home(request: HttpRequest) -> HttpResponse:
         )
     everything = selectors.tracker_rows(season, list(selectors.tracked_queryset(season)))
     interviews = selectors.interviews_of(season)
+    for interview in interviews:
+        # Formatted here: the template's date filter would convert back to the server's zone.
+        mine = selectors.local(interview.starts_at, season.time_zone)
+        theirs = selectors.local(interview.starts_at, interview.tracked.time_zone)
+        interview.local = f"{mine:%d %b %Y %H:%M}".lstrip("0") if mine else ""
+        interview.program_local = f"{theirs:%H:%M}" if theirs else ""
+    conflicts = selectors.interview_conflicts(season, interviews)
     context = {
         "season": season,
         "form": form,
@@ -88,7 +96,8 @@ def season_home(request: HttpRequest) -> HttpResponse:
         "costs": selectors.season_cost_report(everything),
         "signals": selectors.signal_checks(season, everything),
         "interviews": interviews,
-        "conflicts": selectors.interview_conflicts(season, interviews),
+        "conflicts": conflicts,
+        "conflict_ids": {c.first for c in conflicts} | {c.second for c in conflicts},
         "query": request.GET.urlencode(),
         "statuses": Status.choices,
     }
@@ -156,13 +165,53 @@ def season_add(request: HttpRequest) -> HttpResponse:
     return redirect("season_home")
 
 
+class ProgramUpdateForm(forms.Form):
+    status = forms.ChoiceField(choices=Status.choices)
+    rank = forms.IntegerField(min_value=1, max_value=300, required=False)
+
+
 @login_required
 @require_POST
 def season_status(request: HttpRequest, pk: int) -> HttpResponse:
     season = _season(request)
     tracked = selectors.tracked_for(season, pk)
-    try:
-        services.update_program(tracked, status=request.POST.get("status", ""))
-    except ServiceError as exc:
-        messages.error(request, exc.message)
+    form = ProgramUpdateForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Choose a status, and a rank from 1 to 300.")
+        return redirect("season_home")
+    services.update_program(tracked, **form.cleaned_data)
+    messages.success(request, f"Saved {tracked.name}.")
+    return redirect("season_home")
+
+
+class InterviewForm(forms.Form):
+    program = forms.IntegerField(min_value=1)
+    starts_local = forms.DateTimeField(
+        label="Date and time (your time zone)",
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        input_formats=["%Y-%m-%dT%H:%M"],
+    )
+    virtual = forms.BooleanField(required=False)
+    city = forms.CharField(max_length=100, required=False)
+
+
+@login_required
+@require_POST
+def season_interview_add(request: HttpRequest) -> HttpResponse:
+    season = _season(request)
+    form = InterviewForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Choose a program and a date and time.")
+        return redirect("season_home")
+    tracked = selectors.tracked_for(season, form.cleaned_data["program"])
+    zone = ZoneInfo(season.time_zone)
+    starts = timezone.make_naive(form.cleaned_data["starts_local"]).replace(tzinfo=zone)
+    services.add_interview(
+        tracked,
+        offered=[starts],
+        starts_at=starts,
+        virtual=form.cleaned_data["virtual"],
+        city=form.cleaned_data["city"],
+    )
+    messages.success(request, f"Interview with {tracked.name} saved.")
     return redirect("season_home")

@@ -107,3 +107,25 @@ def test_dashboard_links_to_the_season(client_for, applicant, season, other_appl
     assert reverse("season_home") in page and "4 programs tracked" in page
     other = client_for(other_applicant).get(reverse("dashboard")).content.decode()
     assert "programs tracked" not in other
+
+
+def test_an_interview_is_entered_in_my_zone_and_stored_in_utc(client_for, applicant, season):
+    tracked = TrackedProgram.objects.filter(season=season).first()
+    client = client_for(applicant)
+    response = client.post(
+        reverse("season_interview_add"),
+        {"program": tracked.pk, "starts_local": "2026-11-10T09:00", "city": "Chicago"},
+    )
+    assert response.status_code == 302
+    interview = tracked.interviews.get()
+    assert interview.starts_at.isoformat() == "2026-11-10T14:00:00+00:00"  # New York, EST
+    assert "10 Nov 2026 09:00" in client.get(reverse("season_home")).content.decode()
+
+
+def test_an_interview_on_another_applicants_program_is_404(client_for, other_applicant, season):
+    tracked = TrackedProgram.objects.filter(season=season).first()
+    response = client_for(other_applicant).post(
+        reverse("season_interview_add"), {"program": tracked.pk, "starts_local": "2026-11-10T09:00"}
+    )
+    assert response.status_code == 404
+    assert not tracked.interviews.exists()
