@@ -31,6 +31,7 @@ APPLICANT = [
     "/roadmap/calendar/",
     "/my-programs/",
     "/rotations/mine/",
+    "/season/",
     "/match/",
     "/changes/mine/",
     "/account/",
