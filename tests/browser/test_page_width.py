@@ -32,6 +32,7 @@ APPLICANT = [
     "/my-programs/",
     "/rotations/mine/",
     "/season/",
+    "/season/documents/",
     "/match/",
     "/changes/mine/",
     "/account/",
