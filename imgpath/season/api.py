@@ -139,7 +139,7 @@ def programs_list(request: HttpRequest):
 @router.post("/programs", response={201: SeasonProgramOut, **ERRORS}, summary="Track a program")
 def programs_add(request: HttpRequest, payload: SeasonProgramIn):
     season = _season(request)
-    tracked = services.add_program(
+    tracked = services.tracked_program_add(
         season,
         acgme_id=payload.acgme_id or "",
         nrmp_code=payload.nrmp_code or "",
@@ -155,7 +155,7 @@ def programs_add(request: HttpRequest, payload: SeasonProgramIn):
 )
 def programs_add_shortlist(request: HttpRequest):
     season = _season(request)
-    added = {t.pk for t in services.add_shortlist(season)}
+    added = {t.pk for t in services.tracked_programs_add_shortlist(season)}
     programs = [t for t in selectors.tracked_queryset(season) if t.pk in added]
     return Status(201, [_program_out(r) for r in selectors.tracker_rows(season, programs)])
 
@@ -166,13 +166,13 @@ def programs_add_shortlist(request: HttpRequest):
 def programs_update(request: HttpRequest, program_id: Id, payload: SeasonProgramPatch):
     season = _season(request)
     tracked = selectors.tracked_for(season, program_id)
-    services.update_program(tracked, **payload.dict(exclude_unset=True))
+    services.tracked_program_update(tracked, **payload.dict(exclude_unset=True))
     return _one(season, tracked)
 
 
 @router.delete("/programs/{program_id}", response={204: None, **ERRORS}, summary="Stop tracking")
 def programs_delete(request: HttpRequest, program_id: Id):
-    services.delete_program(selectors.tracked_for(_season(request), program_id))
+    services.tracked_program_delete(selectors.tracked_for(_season(request), program_id))
     return Status(204, None)
 
 
@@ -188,7 +188,7 @@ class SeasonLetterIdsIn(BodySchema):
 def programs_letters(request: HttpRequest, program_id: Id, payload: SeasonLetterIdsIn):
     season = _season(request)
     tracked = selectors.tracked_for(season, program_id)
-    services.assign_letters(tracked, payload.letter_ids)
+    services.letters_assign(tracked, payload.letter_ids)
     return _one(season, tracked)
 
 
@@ -207,7 +207,7 @@ def programs_statement(request: HttpRequest, program_id: Id, payload: SeasonStat
     statement = (
         selectors.statement_for(season, payload.statement_id) if payload.statement_id else None
     )
-    services.assign_statement(tracked, statement)
+    services.statement_assign(tracked, statement)
     return _one(season, tracked)
 
 
@@ -285,7 +285,7 @@ def interviews_add(request: HttpRequest, payload: SeasonInterviewIn):
     tracked = selectors.tracked_for(season, payload.program_id)
     data = payload.dict()
     data.pop("program_id")
-    interview = services.add_interview(tracked, **data)
+    interview = services.interview_add(tracked, **data)
     return Status(201, next(i for i in _interviews_out(season) if i["id"] == interview.pk))
 
 
@@ -295,7 +295,7 @@ def interviews_add(request: HttpRequest, payload: SeasonInterviewIn):
 def interviews_update(request: HttpRequest, interview_id: Id, payload: SeasonInterviewPatch):
     season = _season(request)
     interview = selectors.interview_for(season, interview_id)
-    services.update_interview(
+    services.interview_update(
         interview, starts_at=payload.starts_at, thank_you_sent=payload.thank_you_sent
     )
     return next(i for i in _interviews_out(season) if i["id"] == interview.pk)
@@ -388,7 +388,7 @@ def statements_list(request: HttpRequest):
 @router.post("/statements", response={201: SeasonStatementOut, **ERRORS}, summary="Write one")
 def statements_add(request: HttpRequest, payload: SeasonStatementIn):
     season = _season(request)
-    statement = services.create_statement(season, **payload.dict())
+    statement = services.statement_create(season, **payload.dict())
     return Status(201, next(s for s in _statements(season) if s["id"] == statement.pk))
 
 
@@ -400,7 +400,7 @@ def statements_add(request: HttpRequest, payload: SeasonStatementIn):
 def statements_version(request: HttpRequest, statement_id: Id, payload: SeasonVersionIn):
     season = _season(request)
     statement = selectors.statement_for(season, statement_id)
-    services.add_version(statement, text=payload.text)
+    services.statement_version_add(statement, text=payload.text)
     return Status(201, next(s for s in _statements(season) if s["id"] == statement.pk))
 
 
@@ -482,7 +482,7 @@ def letters_list(request: HttpRequest):
 
 @router.post("/letters", response={201: SeasonLetterOut, **ERRORS}, summary="Add a letter")
 def letters_add(request: HttpRequest, payload: SeasonLetterIn):
-    letter = services.create_letter(_season(request), **payload.dict())
+    letter = services.letter_create(_season(request), **payload.dict())
     return Status(201, _letter_out(letter))
 
 
@@ -549,7 +549,7 @@ def signals_get(request: HttpRequest):
 def signals_put(request: HttpRequest, payload: SeasonSignalsIn):
     season = _season(request)
     placements = {item.program_id: str(item.level) for item in payload.signals if item.level}
-    services.set_signals(season, placements)
+    services.signals_set(season, placements)
     return _signals(season)
 
 

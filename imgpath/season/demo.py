@@ -55,23 +55,23 @@ def load_demo(*, stdout) -> None:
     )
     tracked = []
     for program, status in zip(programs, PLAN, strict=False):
-        item = services.add_program(season, acgme_id=program.acgme_id)
+        item = services.tracked_program_add(season, acgme_id=program.acgme_id)
         for step in _path(status):
-            services.update_program(item, status=step)
+            services.tracked_program_update(item, status=step)
         tracked.append(item)
     if not tracked:
         stdout.write("season: no directory programs loaded, demo season left empty")
         return
-    statement = services.create_statement(
+    statement = services.statement_create(
         season, title="Internal medicine", specialty="internal_medicine", text=STATEMENT_V1
     )
-    services.add_version(statement, text=STATEMENT_V2)
-    services.create_statement(
+    services.statement_version_add(statement, text=STATEMENT_V2)
+    services.statement_create(
         season, title="Preliminary year", specialty="internal_medicine", text=STATEMENT_V1
     )
     booking = priya.rotation_bookings.order_by("id").first()
     letters = [
-        services.create_letter(
+        services.letter_create(
             season,
             writer_name="Dr. Maya Chen",
             writer_title="Attending physician",
@@ -82,7 +82,7 @@ def load_demo(*, stdout) -> None:
             requested_on=dt.date(2026, 7, 1),
             received_on=dt.date(2026, 8, 2),
         ),
-        services.create_letter(
+        services.letter_create(
             season,
             writer_name="Prof. Adebayo Okafor",
             writer_title="Head of medicine",
@@ -90,7 +90,7 @@ def load_demo(*, stdout) -> None:
             requested_on=dt.date(2026, 7, 1),
             received_on=dt.date(2026, 7, 20),
         ),
-        services.create_letter(
+        services.letter_create(
             season,
             writer_name="Dr. Sara Patel",
             writer_title="Research supervisor",
@@ -101,23 +101,23 @@ def load_demo(*, stdout) -> None:
     ]
     for index, item in enumerate(tracked):
         if item.status != Status.CONSIDERING:
-            services.assign_letters(item, [letter.pk for letter in letters[:2]])
-            services.assign_statement(item, statement)
+            services.letters_assign(item, [letter.pk for letter in letters[:2]])
+            services.statement_assign(item, statement)
         if item.status == Status.RANKED:
-            services.update_program(item, rank=index)
+            services.tracked_program_update(item, rank=index)
     start = timezone.now().replace(hour=14, minute=0, second=0, microsecond=0, tzinfo=dt.UTC)
     scheduled = [t for t in tracked if t.status == Status.INTERVIEW_SCHEDULED]
     for offset, item in enumerate(scheduled):
         # The first two fall on the same day an hour apart: the page flags the overlap.
         when = start + dt.timedelta(days=7 if offset < 2 else 10)
-        services.add_interview(
+        services.interview_add(
             item,
             offered=[when, when + dt.timedelta(days=2)],
             starts_at=when + dt.timedelta(hours=offset),
             virtual=offset != 1,
             city=item.city,
         )
-    services.set_signals(
+    services.signals_set(
         season, {t.pk: "gold" for t in tracked[6:9]} | {t.pk: "silver" for t in tracked[9:15]}
     )
     stdout.write(

@@ -70,7 +70,7 @@ def _from_program(season: Season, program: Program, track: str) -> TrackedProgra
 
 
 @transaction.atomic
-def add_program(
+def tracked_program_add(
     season: Season,
     *,
     acgme_id: str = "",
@@ -100,7 +100,7 @@ def add_program(
 
 
 @transaction.atomic
-def add_shortlist(season: Season) -> list[TrackedProgram]:
+def tracked_programs_add_shortlist(season: Season) -> list[TrackedProgram]:
     """Every shortlisted program not yet in the season, as categorical."""
     have = set(
         TrackedProgram.objects.filter(season=season, track=Track.CATEGORICAL).values_list(
@@ -120,7 +120,7 @@ def add_shortlist(season: Season) -> list[TrackedProgram]:
 
 
 @transaction.atomic
-def update_program(tracked: TrackedProgram, **changes) -> TrackedProgram:
+def tracked_program_update(tracked: TrackedProgram, **changes) -> TrackedProgram:
     status = changes.pop("status", None)
     if "tags" in changes and changes["tags"] is not None:
         changes["tags"] = _clean_tags(changes["tags"])
@@ -144,12 +144,12 @@ def update_program(tracked: TrackedProgram, **changes) -> TrackedProgram:
     return tracked
 
 
-def delete_program(tracked: TrackedProgram) -> None:
+def tracked_program_delete(tracked: TrackedProgram) -> None:
     tracked.delete()
 
 
 @transaction.atomic
-def add_interview(
+def interview_add(
     tracked: TrackedProgram,
     *,
     offered: list[dt.datetime],
@@ -174,13 +174,13 @@ def add_interview(
         respond_by=respond_by,
     )
     if starts_at and tracked.status in {Status.CONSIDERING, Status.APPLIED, Status.INVITED}:
-        update_program(tracked, status=Status.INTERVIEW_SCHEDULED)
+        tracked_program_update(tracked, status=Status.INTERVIEW_SCHEDULED)
     elif tracked.status in {Status.CONSIDERING, Status.APPLIED}:
-        update_program(tracked, status=Status.INVITED)
+        tracked_program_update(tracked, status=Status.INVITED)
     return interview
 
 
-def update_interview(interview: Interview, *, starts_at=None, thank_you_sent: bool | None = None):
+def interview_update(interview: Interview, *, starts_at=None, thank_you_sent: bool | None = None):
     if starts_at is not None:
         if timezone.is_naive(starts_at):
             raise ServiceError("Give times with their UTC offset.", field="starts_at")
@@ -197,7 +197,7 @@ def _check_length(text: str) -> None:
 
 
 @transaction.atomic
-def create_statement(season: Season, *, title: str, specialty: str = "", text: str) -> Statement:
+def statement_create(season: Season, *, title: str, specialty: str = "", text: str) -> Statement:
     _check_length(text)
     statement = Statement.objects.create(season=season, title=title, specialty=specialty)
     StatementVersion.objects.create(statement=statement, number=1, text=text)
@@ -205,7 +205,7 @@ def create_statement(season: Season, *, title: str, specialty: str = "", text: s
 
 
 @transaction.atomic
-def add_version(statement: Statement, *, text: str) -> StatementVersion:
+def statement_version_add(statement: Statement, *, text: str) -> StatementVersion:
     _check_length(text)
     last = (
         StatementVersion.objects.select_for_update()
@@ -217,7 +217,7 @@ def add_version(statement: Statement, *, text: str) -> StatementVersion:
     return StatementVersion.objects.create(statement=statement, number=number, text=text)
 
 
-def assign_statement(tracked: TrackedProgram, statement: Statement | None) -> TrackedProgram:
+def statement_assign(tracked: TrackedProgram, statement: Statement | None) -> TrackedProgram:
     """One statement per program: assigning replaces the previous one."""
     tracked.statement = statement
     tracked.save(update_fields=["statement"])
@@ -239,7 +239,7 @@ LETTER_FIELDS = (
 
 
 @transaction.atomic
-def create_letter(season: Season, *, booking_id: int | None = None, **fields) -> Letter:
+def letter_create(season: Season, *, booking_id: int | None = None, **fields) -> Letter:
     from imgpath.rotations.models import Booking
 
     booking = None
@@ -257,7 +257,7 @@ def create_letter(season: Season, *, booking_id: int | None = None, **fields) ->
 
 
 @transaction.atomic
-def assign_letters(tracked: TrackedProgram, letter_ids: list[int]) -> TrackedProgram:
+def letters_assign(tracked: TrackedProgram, letter_ids: list[int]) -> TrackedProgram:
     most = current_rules().letters_max
     unique = list(dict.fromkeys(letter_ids))
     if len(unique) > most:
@@ -270,7 +270,7 @@ def assign_letters(tracked: TrackedProgram, letter_ids: list[int]) -> TrackedPro
 
 
 @transaction.atomic
-def set_signals(season: Season, placements: dict[int, str]) -> None:
+def signals_set(season: Season, placements: dict[int, str]) -> None:
     """Replace the season's signals with ``placements`` (tracked id -> level)."""
     for level in placements.values():
         if level not in SignalLevel.values:

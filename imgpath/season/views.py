@@ -149,7 +149,7 @@ def season_export(request: HttpRequest) -> HttpResponse:
 def season_add(request: HttpRequest) -> HttpResponse:
     season = _season(request)
     if request.POST.get("shortlist"):
-        added = services.add_shortlist(season)
+        added = services.tracked_programs_add_shortlist(season)
         messages.success(request, f"Added {len(added)} shortlisted programs.")
         return redirect("season_home")
     form = AddProgramForm(request.POST)
@@ -157,7 +157,7 @@ def season_add(request: HttpRequest) -> HttpResponse:
         messages.error(request, "Give a 10-digit ACGME id or an NRMP code.")
         return redirect("season_home")
     try:
-        tracked = services.add_program(season, **form.cleaned_data)
+        tracked = services.tracked_program_add(season, **form.cleaned_data)
     except ServiceError as exc:
         messages.error(request, exc.message)
     else:
@@ -179,7 +179,7 @@ def season_status(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, "Choose a status, and a rank from 1 to 300.")
         return redirect("season_home")
-    services.update_program(tracked, **form.cleaned_data)
+    services.tracked_program_update(tracked, **form.cleaned_data)
     messages.success(request, f"Saved {tracked.name}.")
     return redirect("season_home")
 
@@ -206,7 +206,7 @@ def season_interview_add(request: HttpRequest) -> HttpResponse:
     tracked = selectors.tracked_for(season, form.cleaned_data["program"])
     zone = ZoneInfo(season.time_zone)
     starts = timezone.make_naive(form.cleaned_data["starts_local"]).replace(tzinfo=zone)
-    services.add_interview(
+    services.interview_add(
         tracked,
         offered=[starts],
         starts_at=starts,

@@ -92,7 +92,7 @@ def letter_add(request: HttpRequest) -> HttpResponse:
         messages.error(request, "Give the writer's name; dates as YYYY-MM-DD.")
         return redirect("season_documents")
     try:
-        services.create_letter(season, **form.cleaned_data)
+        services.letter_create(season, **form.cleaned_data)
     except ServiceError as exc:
         messages.error(request, exc.message)
     else:
@@ -106,7 +106,7 @@ def statement_add(request: HttpRequest) -> HttpResponse:
     season = _season(request)
     form = StatementForm(request.POST)
     if form.is_valid():
-        services.create_statement(season, **form.cleaned_data)
+        services.statement_create(season, **form.cleaned_data)
         messages.success(request, "Statement saved as version 1.")
     else:
         messages.error(request, "Give a title and the text.")
@@ -119,7 +119,7 @@ def version_add(request: HttpRequest, pk: int) -> HttpResponse:
     statement = selectors.statement_for(_season(request), pk)
     form = VersionForm(request.POST)
     if form.is_valid():
-        version = services.add_version(statement, text=form.cleaned_data["text"])
+        version = services.statement_version_add(statement, text=form.cleaned_data["text"])
         messages.success(request, f"Saved version {version.number}.")
     else:
         messages.error(request, "The text is missing or far too long.")

@@ -23,10 +23,10 @@ def _feed(client, user) -> str:
 
 def test_interviews_are_in_my_feed_only(client, applicant, other_applicant, programs):
     season = services.season_for(applicant)
-    tracked = services.add_program(season, acgme_id=programs[0].acgme_id)
+    tracked = services.tracked_program_add(season, acgme_id=programs[0].acgme_id)
     start = dt.datetime(2026, 11, 10, 14, 0, tzinfo=dt.UTC)
-    services.add_interview(tracked, offered=[start], starts_at=start, virtual=False)
-    services.add_interview(tracked, offered=[start])  # not chosen: not in the feed
+    services.interview_add(tracked, offered=[start], starts_at=start, virtual=False)
+    services.interview_add(tracked, offered=[start])  # not chosen: not in the feed
     body = _feed(client, applicant)
     assert f"SUMMARY:Interview: {tracked.name}" in body
     assert "DTSTART:20261110T140000Z" in body

@@ -14,14 +14,14 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def statement(applicant):
     season = services.season_for(applicant)
-    statement = services.create_statement(season, title="IM", text="One\nTwo")
-    services.add_version(statement, text="One\nThree")
+    statement = services.statement_create(season, title="IM", text="One\nTwo")
+    services.statement_version_add(statement, text="One\nThree")
     return statement
 
 
 def test_letters_and_the_mix(client_for, applicant, programs):
     season = services.season_for(applicant)
-    services.add_program(season, acgme_id=programs[3].acgme_id)  # emergency medicine
+    services.tracked_program_add(season, acgme_id=programs[3].acgme_id)  # emergency medicine
     client = client_for(applicant)
     response = client.post(
         reverse("season_letter_add"),

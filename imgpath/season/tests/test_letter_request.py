@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def letter(applicant):
-    return services.create_letter(
+    return services.letter_create(
         services.season_for(applicant), writer_name="Dr. Ruiz", specialty="internal_medicine"
     )
 

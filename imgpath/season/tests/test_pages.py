@@ -18,9 +18,9 @@ pytestmark = pytest.mark.django_db
 def season(applicant, programs):
     season = services.season_for(applicant)
     for index, program in enumerate(programs):
-        tracked = services.add_program(season, acgme_id=program.acgme_id)
+        tracked = services.tracked_program_add(season, acgme_id=program.acgme_id)
         if index % 2:
-            services.update_program(tracked, status="applied", tags=["reach"])
+            services.tracked_program_update(tracked, status="applied", tags=["reach"])
     return season
 
 
@@ -62,7 +62,7 @@ def test_the_tracker_has_no_n_plus_one(
     client = client_for(applicant)
     client.get(reverse("season_home"))
     for _ in range(10):
-        services.add_program(season, acgme_id=ProgramFactory().acgme_id)
+        services.tracked_program_add(season, acgme_id=ProgramFactory().acgme_id)
     with django_assert_max_num_queries(30):
         assert client.get(reverse("season_home")).status_code == 200
     with django_assert_max_num_queries(20):
