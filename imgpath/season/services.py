@@ -26,8 +26,9 @@ from imgpath.season.models import (
     TrackedProgram,
 )
 from imgpath.season.rules import current_rules
+from imgpath.season.zones import zone_for_state
 
-EDITABLE = ("notes", "tags", "track", "travel_estimate_usd", "rank", "time_zone")
+EDITABLE = ("notes", "tags", "track", "travel_estimate_usd", "rank", "time_zone", "signal")
 
 
 def season_for(user, *, today: dt.date | None = None) -> Season:
@@ -63,6 +64,7 @@ def _from_program(season: Season, program: Program, track: str) -> TrackedProgra
         city=program.city,
         state=program.state,
         acgme_id=program.acgme_id,
+        time_zone=zone_for_state(program.state),
         track=track,
     )
     StatusChange.objects.create(tracked=tracked, status=tracked.status)
@@ -126,6 +128,8 @@ def tracked_program_update(tracked: TrackedProgram, **changes) -> TrackedProgram
         changes["tags"] = _clean_tags(changes["tags"])
     if changes.get("time_zone"):
         check_zone(changes["time_zone"])
+    if changes.get("signal") is not None and changes["signal"] not in SignalLevel.values:
+        raise ServiceError("Unknown signal level.", field="signal")
     if "track" in changes and changes["track"] not in Track.values:
         raise ServiceError("Unknown track.", field="track")
     fields = []

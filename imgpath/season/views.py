@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from imgpath.core.errors import ServiceError
 from imgpath.season import selectors, services
-from imgpath.season.models import Status, Track
+from imgpath.season.models import SignalLevel, Status, Track
 
 SORTS = {
     "name": lambda row: (row.tracked.name.casefold(), row.tracked.pk),
@@ -100,6 +100,7 @@ def season_home(request: HttpRequest) -> HttpResponse:
         "conflict_ids": {c.first for c in conflicts} | {c.second for c in conflicts},
         "query": request.GET.urlencode(),
         "statuses": Status.choices,
+        "signal_levels": SignalLevel.choices,
     }
     return render(request, "season/home.html", context)
 
@@ -168,6 +169,8 @@ def season_add(request: HttpRequest) -> HttpResponse:
 class ProgramUpdateForm(forms.Form):
     status = forms.ChoiceField(choices=Status.choices)
     rank = forms.IntegerField(min_value=1, max_value=300, required=False)
+    signal = forms.ChoiceField(choices=SignalLevel.choices, required=False)
+    travel_estimate_usd = forms.IntegerField(min_value=0, max_value=100_000, required=False)
 
 
 @login_required
@@ -179,7 +182,8 @@ def season_status(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, "Choose a status, and a rank from 1 to 300.")
         return redirect("season_home")
-    services.tracked_program_update(tracked, **form.cleaned_data)
+    data = {k: v for k, v in form.cleaned_data.items() if k in request.POST}
+    services.tracked_program_update(tracked, **data)
     messages.success(request, f"Saved {tracked.name}.")
     return redirect("season_home")
 

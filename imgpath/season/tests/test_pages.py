@@ -129,3 +129,33 @@ def test_an_interview_on_another_applicants_program_is_404(client_for, other_app
     )
     assert response.status_code == 404
     assert not tracked.interviews.exists()
+
+
+def test_signal_and_travel_from_the_tracker(client_for, applicant, season):
+    tracked = TrackedProgram.objects.filter(season=season).first()
+    assert tracked.time_zone == "America/Chicago"  # the factory's programs are in Illinois
+    client = client_for(applicant)
+    client.post(
+        reverse("season_status", args=[tracked.pk]),
+        {"status": tracked.status, "signal": "gold", "travel_estimate_usd": "450"},
+    )
+    tracked.refresh_from_db()
+    assert (tracked.signal, tracked.travel_estimate_usd) == ("gold", 450)
+    page = client.get(reverse("season_home")).content.decode()
+    assert "Travel and lodging (your estimates)" in page and "$450" in page
+    bad = client.post(
+        reverse("season_status", args=[tracked.pk]), {"status": "x", "signal": "gold"}
+    )
+    assert bad.status_code == 302
+    tracked.refresh_from_db()
+    assert tracked.status != "x"
+
+
+def test_every_state_has_a_program_zone():
+    from zoneinfo import ZoneInfo
+
+    from imgpath.programs.geo import STATE_NAMES
+    from imgpath.season.zones import zone_for_state
+
+    for state in STATE_NAMES:
+        assert ZoneInfo(zone_for_state(state)), state
