@@ -76,8 +76,8 @@ def documents(request: HttpRequest) -> HttpResponse:
         "letters": letters,
         "mixes": mixes,
         "statements": statements,
-        "letter_form": LetterForm(),
-        "statement_form": StatementForm(),
+        "letter_form": LetterForm(auto_id="letter_%s"),
+        "statement_form": StatementForm(auto_id="statement_%s"),
         "rules": rules,
     }
     return render(request, "season/documents.html", context)

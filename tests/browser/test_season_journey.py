@@ -57,3 +57,33 @@ def test_a_season_from_programs_to_a_ranked_csv(live_server, page: Page, applica
     rows = list(csv.reader(io.StringIO(text)))
     assert [row[0] for row in rows[1:]] == [programs[0].name, programs[1].name]
     assert [row[4] for row in rows[1:]] == ["1", "2"]
+
+
+def test_letters_and_statements(live_server, page: Page, applicant, screenshot):
+    ProgramFactory(name="Lakeside Internal Medicine")
+    sign_in(page, live_server.url, applicant.email)
+    page.goto(f"{live_server.url}/season/documents/")
+    page.get_by_text("Add a letter").click()
+    page.get_by_label("Writer name").fill("Dr. Maya Chen")
+    page.get_by_label("Specialty", exact=True).first.fill("internal_medicine")
+    page.get_by_label("The writer is a U.S. physician").check()
+    page.get_by_role("button", name="Add letter").click()
+    expect(page.get_by_text("Letter from Dr. Maya Chen added.")).to_be_visible()
+    expect(page.get_by_text("1 from U.S. physicians", exact=False)).to_be_visible()
+
+    page.get_by_text("Write a new statement").click()
+    page.get_by_label("Title", exact=True).fill("Internal medicine")
+    page.get_by_label("Text", exact=True).fill("Why medicine.\nWhy here.")
+    page.get_by_role("button", name="Save statement").click()
+    page.get_by_text("Save a new version").click()
+    page.get_by_label("Text of the new version").fill("Why medicine.\nWhy Chicago.")
+    page.get_by_role("button", name="Save new version").click()
+    expect(page.get_by_text("Saved version 2.")).to_be_visible()
+    assert serious_accessibility_violations(page) == []
+    page.set_viewport_size({"width": 375, "height": 800})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    screenshot("season-documents-375")
+
+    page.get_by_role("link", name="Compare first and latest").click()
+    expect(page.locator("del")).to_have_text("- Why here.")
+    expect(page.locator("ins")).to_have_text("+ Why Chicago.")
