@@ -167,11 +167,8 @@ def signal_checks(season: Season, rows: list[TrackerRow]) -> list[SignalCheck]:
     return [check_signals(s, placed.get(s, []), rules) for s in specialties]
 
 
-ACTIVE = set(Status.values) - {Status.CONSIDERING, Status.WITHDRAWN}
-
-
 def season_cost_report(rows: list[TrackerRow]) -> CostReport:
-    """Applied (or later) programs are the ones paid for; considering ones are a plan."""
+    """Every program not withdrawn counts: the considering ones are the plan being priced."""
     programs = [
         CostProgram(
             specialty=row.tracked.specialty,
