@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "imgpath.library",
     "imgpath.messaging",
     "imgpath.mentorship",
+    "imgpath.season",
 ]
 
 MIDDLEWARE = [

@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("imgpath.library.urls")),
     path("", include("imgpath.messaging.urls")),
     path("", include("imgpath.mentorship.urls")),
+    path("", include("imgpath.season.urls")),
     path("accounts/", include("allauth.urls")),
     path("api/v1/", api.urls),
     path("staff/admin/", admin.site.urls),

@@ -16,7 +16,7 @@ from imgpath.core.permissions import require_applicant, staff_required
 from imgpath.profiles.selectors import profile_data_for
 from imgpath.roadmap import services
 from imgpath.roadmap.forms import FactReviewForm
-from imgpath.roadmap.ical import roadmap_calendar
+from imgpath.roadmap.ical import app_calendar_events, roadmap_calendar
 from imgpath.roadmap.models import CalendarFeed
 from imgpath.roadmap.pdf import roadmap_pdf
 from imgpath.roadmap.presentation import calendar_strip, next_step, warning_groups
@@ -77,7 +77,12 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
         CalendarFeed.objects.select_related("user"), token=token, user__is_active=True
     )
     data = roadmap_for_user(feed.user, today=timezone.localdate())
-    body = roadmap_calendar(data, site_url=settings.SITE_URL, generated_at=timezone.now())
+    body = roadmap_calendar(
+        data,
+        site_url=settings.SITE_URL,
+        generated_at=timezone.now(),
+        extra=app_calendar_events(feed.user),
+    )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="imgpath-roadmap.ics"'
     return response

@@ -31,6 +31,8 @@ APPLICANT = [
     "/roadmap/calendar/",
     "/my-programs/",
     "/rotations/mine/",
+    "/season/",
+    "/season/documents/",
     "/match/",
     "/changes/mine/",
     "/account/",

@@ -52,13 +52,18 @@ def _draft(fact_id: str, **scope: object) -> ChangeSet:
 
 
 def test_loading_the_log_is_idempotent_and_publishes_the_corrections() -> None:
+    sets = yaml.safe_load((HISTORY_DIR / "changes.yaml").read_text())["change_sets"]
+    dated = [item["key"] for item in sets if item.get("published_on")]
     first = load_change_log(notify=False)
-    assert (first.created, first.published) == (1, 1)
+    assert (first.created, first.published) == (len(sets), len(dated))
     count = FactChange.objects.count()
     again = load_change_log(notify=False)
     assert (again.created, again.updated, again.published) == (0, 0, 0)
     assert FactChange.objects.count() == count
-    assert ChangeSet.objects.get().is_published
+    assert ChangeSet.objects.get(key="2026-12-guidance").is_published
+    assert sorted(
+        ChangeSet.objects.filter(published_at__isnull=False).values_list("key", flat=True)
+    ) == sorted(dated)
 
 
 def test_a_bad_log_changes_nothing_and_names_the_entry(tmp_path: Path) -> None:

@@ -18,6 +18,7 @@ PHASE_OF_TOPIC = {
     "usmle": "ecfmg_certification",
     "experience": "clinical_experience",
     "letters": "residency_application",
+    "season": "residency_application",
     "match": "match",
     "match_calendar": "match",
     "licensure": "licensure",

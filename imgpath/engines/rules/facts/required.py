@@ -49,6 +49,28 @@ REQUIRED_FACTS: dict[str, dict[str, type]] = {
     "letters_program_specific": {"max_per_program": int},
     "match_rates_2025": {"us_citizen_img": float, "non_us_citizen_img": float},
     "eras_signals_2025": {"by_specialty": tuple},
+    "eras_residency_fees_2026": {
+        "low_tier_max_programs": int,
+        "low_tier_fee_usd": int,
+        "high_tier_fee_usd": int,
+        "fee_season": int,
+    },
+    "eras_personal_statement_limit": {"max_characters": int},
+    "nrmp_registration_fees": {
+        "registration_fee_usd": int,
+        "programs_included": int,
+        "extra_program_fee_usd": int,
+        "fee_period": str,
+    },
+    "residencycas_fees_2026": {
+        "em_flat_fee_usd": int,
+        "em_flat_fee_programs": int,
+        "em_mid_fee_usd": int,
+        "em_mid_max_programs": int,
+        "em_high_fee_usd": int,
+    },
+    "eras_signals_2027": {},
+    "sloe_emergency_medicine": {"specialty": str},
     "alt_pathways_immigration_separate": {"texas_h1b_freeze_from": date},
     # Cited without reading values: presence is enough.
     "ecfmg_required_exams": {},

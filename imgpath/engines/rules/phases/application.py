@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from imgpath.engines.rules.facts.model import CalendarEntry, CalendarEvent
+from imgpath.engines.rules.facts.model import CalendarEntry, CalendarEvent, FactRow
 from imgpath.engines.rules.profile import VisaPreference
 from imgpath.engines.rules.roadmap import RoadmapWarning, Step, StepStatus
 from imgpath.engines.rules.situation import Situation, make_step
@@ -88,12 +88,13 @@ def program_list_step(sit: Situation) -> Step:
                 "Connections' (city or state ties), which are not signals."
             )
     if known:
-        cite.append(sit.fact("eras_signals_2025"))
+        cite.extend([sit.fact("eras_signals_2025"), sit.fact("eras_signals_2027")])
         shown = "; ".join(f"{sit.facts.specialty_label(k)} {v}" for k, v in known.items())
         reason += (
             f" Program signals in the 2025 ERAS season: {shown} (the counts for later "
             "seasons were not found)."
         )
+    reason += _fees_text(sit, cite)
     due = _submission_opens(sit)
     return make_step(
         "program_list",
@@ -114,6 +115,7 @@ def personal_statement_step(sit: Situation) -> Step:
     )
     if early:
         return early
+    limit = sit.fact("eras_personal_statement_limit")
     return make_step(
         "personal_statement",
         title,
@@ -122,8 +124,12 @@ def personal_statement_step(sit: Situation) -> Step:
             "Have it ready before ERAS opens submissions" + _when(sit) + "."
             if uses_eras(sit)
             else "Have it ready before ResidencyCAS opens submissions."
-        ),
+        )
+        + f" A MyERAS statement holds up to {limit.value('max_characters'):,} characters, "
+        "spaces and punctuation included, and you may write one per specialty or program.",
+        cite=[limit],
         due=_submission_opens(sit) if uses_eras(sit) else None,
+        details={"max_characters": limit.value("max_characters")},
         actionable=True,
     )
 
@@ -159,6 +165,13 @@ def letters_step(sit: Situation) -> Step:
             "letters_us_physician_claim",
         )
     ]
+    if "emergency_medicine" in sit.profile.targets.specialties:
+        sloe = sit.fact("sloe_emergency_medicine")
+        cite.append(sloe)
+        reason += (
+            " Emergency medicine programs expect the Standardized Letter of Evaluation (SLOE) "
+            "from emergency medicine faculty of a residency program."
+        )
     return make_step(
         "letters_of_recommendation",
         title,
@@ -169,6 +182,30 @@ def letters_step(sit: Situation) -> Step:
         details={"max_per_program": most},
         actionable=True,
     )
+
+
+def _fees_text(sit: Situation, cite: list[FactRow | None]) -> str:
+    """The fee rules per specialty, so the list size is chosen knowing its cost."""
+    eras = sit.fact("eras_residency_fees_2026")
+    nrmp = sit.fact("nrmp_registration_fees")
+    cite.extend([eras, nrmp])
+    text = (
+        f" Fees add up per specialty: in the {eras.value('fee_season')} ERAS season "
+        f"${eras.value('low_tier_fee_usd')} for each of programs 1-"
+        f"{eras.value('low_tier_max_programs')} and ${eras.value('high_tier_fee_usd')} for each "
+        f"program after that; NRMP registration (${nrmp.value('registration_fee_usd')} for "
+        f"{nrmp.value('programs_included')} ranked programs, "
+        f"${nrmp.value('extra_program_fee_usd')} per extra program, {nrmp.value('fee_period')} "
+        "figures); confirm current fees before paying."
+    )
+    if residencycas_targets(sit):
+        rcas = sit.fact("residencycas_fees_2026")
+        cite.append(rcas)
+        text += (
+            f" ResidencyCAS charged emergency medicine applicants ${rcas.value('em_flat_fee_usd')} "
+            f"for the first {rcas.value('em_flat_fee_programs')} programs in 2025-26."
+        )
+    return text
 
 
 def eras_step(sit: Situation) -> Step:

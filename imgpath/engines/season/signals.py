@@ -1,0 +1,101 @@
+"""Signal planner: where a signal would be wasted. This season's counts are used only when
+published; otherwise last season's are shown as a guide and said to be so."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from imgpath.engines.season.model import Eligibility, Reason, Service
+from imgpath.engines.season.rules import SeasonRules, SignalAllowance
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """A signal placed on a tracked program; `why_not` says why it is not eligible."""
+
+    program_id: int
+    level: str  # "gold", "silver" or "single"
+    eligibility: Eligibility = Eligibility.CHECK
+    why_not: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SignalCheck:
+    specialty: str
+    service: Service
+    allowance: SignalAllowance | None
+    published: bool
+    used: dict[str, int]
+    warnings: tuple[Reason, ...]
+    program_warnings: dict[int, tuple[Reason, ...]]
+
+
+LEVELS = ("gold", "silver", "single")
+
+
+def _limit(allowance: SignalAllowance, level: str) -> int | None:
+    return getattr(allowance, level)
+
+
+def check_signals(
+    specialty: str, placements: Sequence[Placement], rules: SeasonRules
+) -> SignalCheck:
+    service = rules.service_for(specialty)
+    used = {level: sum(p.level == level for p in placements) for level in LEVELS}
+    warnings: list[Reason] = []
+    per_program: dict[int, list[Reason]] = {}
+    allowance = None
+    if service is Service.RESIDENCYCAS:
+        warnings.append(
+            Reason(
+                "other_service",
+                "This specialty applies through ResidencyCAS, which has its own signals; "
+                "ERAS signals cannot be placed on its programs and ResidencyCAS's counts for "
+                "this season were not found.",
+                rules.residencycas_fact,
+            )
+        )
+    else:
+        allowance = rules.last_signals.get(specialty)
+        if rules.signals_published is not True:
+            warnings.append(
+                Reason(
+                    "not_published",
+                    "This season's signal counts are not published in our sources"
+                    + (
+                        f"; last season allowed {allowance.text}, shown as a guide only."
+                        if allowance
+                        else "; the specialty had no signals last season either."
+                    ),
+                    rules.signals_fact,
+                )
+            )
+        for level in LEVELS:
+            limit = _limit(allowance, level) if allowance else None
+            if used[level] and (limit is None or used[level] > limit):
+                warnings.append(
+                    Reason(
+                        f"over_{level}",
+                        f"{used[level]} {level} signals placed; last season allowed {limit or 0}.",
+                        rules.last_signals_fact,
+                    )
+                )
+    for placement in placements:
+        if placement.eligibility is Eligibility.NOT_ELIGIBLE:
+            per_program.setdefault(placement.program_id, []).append(
+                Reason(
+                    "not_eligible",
+                    "A wasted signal: you are not eligible for this program"
+                    + (f" ({placement.why_not})." if placement.why_not else "."),
+                )
+            )
+    return SignalCheck(
+        specialty=specialty,
+        service=service,
+        allowance=allowance,
+        published=rules.signals_published is True,
+        used=used,
+        warnings=tuple(warnings),
+        program_warnings={k: tuple(v) for k, v in per_program.items()},
+    )

@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from imgpath.season import letter_request, views, views_documents
+
+urlpatterns = [
+    path("season/", views.season_home, name="season_home"),
+    path("season/export.csv", views.season_export, name="season_export"),
+    path("season/programs/add/", views.season_add, name="season_add"),
+    path("season/programs/<int:pk>/status/", views.season_status, name="season_status"),
+    path("season/interviews/add/", views.season_interview_add, name="season_interview_add"),
+    path("season/documents/", views_documents.documents, name="season_documents"),
+    path("season/letters/add/", views_documents.letter_add, name="season_letter_add"),
+    path(
+        "season/letters/<int:pk>/request/",
+        letter_request.letter_request,
+        name="season_letter_request",
+    ),
+    path("season/statements/add/", views_documents.statement_add, name="season_statement_add"),
+    path(
+        "season/statements/<int:pk>/versions/",
+        views_documents.version_add,
+        name="season_version_add",
+    ),
+    path(
+        "season/statements/<int:pk>/diff/",
+        views_documents.statement_diff,
+        name="season_statement_diff",
+    ),
+]
