@@ -126,7 +126,9 @@ def _encode_lists(
     offset = np.zeros(len(lists) + 1, dtype=np.int32)
     np.cumsum(lengths, out=offset[1:])
     try:
-        flat = np.array(list(map(known.__getitem__, chain.from_iterable(lists))), dtype=np.int32)
+        # Straight from the iterator into the array: no list of a million Python ints between.
+        indices = map(known.__getitem__, chain.from_iterable(lists))
+        flat = np.fromiter(indices, dtype=np.int32, count=int(offset[-1]))
     except (KeyError, TypeError):
         _name_first_bad_list(
             owners=owners, lists=lists, section=section, label=label, known=known, noun=noun
