@@ -33,17 +33,6 @@ def owner(db):
     return user
 
 
-@pytest.fixture
-def outsiders(other_applicant, other_host, mentor, staff):
-    return {
-        "another applicant": other_applicant,
-        "an unrelated host": other_host,
-        "a mentor": mentor,
-        "staff": staff,
-        "anonymous": None,
-    }
-
-
 def _drain(response) -> None:
     """Read a streamed download through the test client's wrapper. Calling `close()` on it
     directly fires `request_finished`, which closes the test's PostgreSQL connection."""

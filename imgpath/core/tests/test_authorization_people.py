@@ -56,17 +56,6 @@ def owned(db):
     }
 
 
-@pytest.fixture
-def outsiders(other_applicant, other_host, mentor, staff):
-    return {
-        "another applicant": other_applicant,
-        "an unrelated host": other_host,
-        "an unrelated mentor": mentor,
-        "staff": staff,
-        "anonymous": None,
-    }
-
-
 def _reads(o) -> list[str]:
     return [
         f"/messages/{o['thread'].pk}/",

@@ -19,12 +19,13 @@ from imgpath.programs.models import (
     SourceKind,
 )
 from imgpath.programs.services.ledger import (
-    EARLIEST_VERIFIED,
     ParsedValue,
+    check_past_date,
     check_url,
     ledger_entry_create,
     policy_value_parse,
     reject_nul,
+    value_columns,
 )
 
 READ_NOTE = "Read on the program's own page by IMGPath staff."
@@ -55,15 +56,11 @@ def curation_value_record(
     url = check_url(source_url)
     if not url:
         raise ServiceError("Give the address of the page you read it on.", field="source_url")
-    if read_on > timezone.localdate() or read_on < EARLIEST_VERIFIED:
-        raise ServiceError("The date read must be a real past date.", field="read_on")
+    check_past_date(read_on, field="read_on", label="The date read")
     item = CurationValue(
         program=program,
         field=field,
-        kind=value.kind,
-        number_value=value.number,
-        date_value=value.day,
-        text_value=value.url,
+        **value_columns(value),
         source_url=url,
         read_on=read_on,
         note=(note or "").strip(),

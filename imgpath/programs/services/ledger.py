@@ -110,6 +110,22 @@ def policy_value_validate(*, field: str, value: ParsedValue) -> None:
         _number(spec, value.number if value.number is not None else -1)
 
 
+def check_past_date(day: dt.date, *, field: str, label: str) -> None:
+    """A statement's date is the day someone read the source: never ahead, never before records."""
+    if day > timezone.localdate() or day < EARLIEST_VERIFIED:
+        raise ServiceError(f"{label} must be a real past date.", field=field)
+
+
+def value_columns(value: ParsedValue) -> dict[str, object]:
+    """The model columns that hold a parsed value (ledger entries and curation values alike)."""
+    return {
+        "kind": value.kind,
+        "number_value": value.number,
+        "date_value": value.day,
+        "text_value": value.url,
+    }
+
+
 def ledger_entry_create(
     *,
     program: Program,
@@ -124,15 +140,11 @@ def ledger_entry_create(
     """Record a statement; it supersedes the same kind of source's earlier one on the field."""
     reject_nul(note=note, source_url=source_url)
     policy_value_validate(field=field, value=value)
-    if verified_on > timezone.localdate() or verified_on < EARLIEST_VERIFIED:
-        raise ServiceError("The verification date must be a real past date.", field="verified_on")
+    check_past_date(verified_on, field="verified_on", label="The verification date")
     entry = LedgerEntry(
         program=program,
         field=field,
-        kind=value.kind,
-        number_value=value.number,
-        date_value=value.day,
-        text_value=value.url,
+        **value_columns(value),
         source_kind=source_kind,
         source_url=check_url(source_url),
         note=(note or "").strip(),
