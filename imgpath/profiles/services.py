@@ -10,7 +10,7 @@ from django.db import transaction
 
 from imgpath.core.api import field_path
 from imgpath.core.errors import ServiceError
-from imgpath.engines.rules.profile_parsing import ProfileError, parse_profile, profile_to_dict
+from imgpath.engines.profile import ProfileError, parse_profile, profile_to_dict
 from imgpath.profiles.models import ApplicantProfile
 from imgpath.profiles.schemas import ProfileIn
 

@@ -175,21 +175,21 @@ def _usce_months(applicant: ApplicantFacts, months: int, observership: PolicyVal
     asked = f"Asks for {months} months of US clinical experience"
     if hands_on >= months:
         return Reason(
-            "usce_required_months", Outcome.MEETS, f"{asked}; you have {hands_on} hands-on."
+            "usce_required_months", Outcome.MEETS, f"{asked}; you have {hands_on:g} hands-on."
         )
     if total < months:
-        return Reason("usce_required_months", Outcome.FAILS, f"{asked}; you have {total}.")
+        return Reason("usce_required_months", Outcome.FAILS, f"{asked}; you have {total:g}.")
     if observership.kind is ValueKind.YES:
         return Reason(
             "usce_required_months",
             Outcome.MEETS,
-            f"{asked}, observerships count; you have {total}.",
+            f"{asked}, observerships count; you have {total:g}.",
         )
     if observership.kind is ValueKind.NO:
         return Reason(
             "usce_observership_accepted",
             Outcome.FAILS,
-            f"{asked}, hands-on only; you have {hands_on} hands-on.",
+            f"{asked}, hands-on only; you have {hands_on:g} hands-on.",
         )
     return Reason(
         "usce_observership_accepted",

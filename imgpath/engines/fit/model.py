@@ -62,8 +62,8 @@ class ApplicantFacts:
     any_failed_attempt: bool = False
     step2ck_score: int | None = None
     step3_passed: bool = False
-    usce_hands_on_months: int = 0
-    usce_observership_months: int = 0
+    usce_hands_on_months: float = 0
+    usce_observership_months: float = 0
     ecfmg_certified: bool = False
 
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from imgpath.engines.mentor_match.model import Seeker, Topic, VisaRoute
-from imgpath.engines.rules.countries import COUNTRY_NAMES
-from imgpath.engines.rules.profile import (
+from imgpath.engines.profile.model import (
     USMLE_EXAMS,
     ExamStatus,
     ExperienceKind,
@@ -14,6 +13,7 @@ from imgpath.engines.rules.profile import (
     UsStatus,
     VisaPreference,
 )
+from imgpath.engines.rules.countries import COUNTRY_NAMES
 
 US_EXPERIENCE = {
     ExperienceKind.OBSERVERSHIP,

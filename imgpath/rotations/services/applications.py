@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from imgpath.accounts.models import Role
 from imgpath.core.errors import ConflictError, ServiceError
-from imgpath.profiles.selectors import profile_data_for
+from imgpath.profiles.selectors import profile_for
 from imgpath.rotations import eligibility
 from imgpath.rotations.choices import (
     ACTIVE_APPLICATION_STATUSES,
@@ -91,7 +91,7 @@ def _check_eligibility(offering: Offering, applicant) -> list[eligibility.Check]
     checks = eligibility.assess(
         audience=offering.audience,
         requires_step1=offering.requires_step1,
-        profile=profile_data_for(applicant),
+        profile=profile_for(applicant),
     )
     failing = [c for c in checks if c.status == eligibility.NOT_MET]
     if failing:

@@ -9,8 +9,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+from imgpath.engines.profile.model import ExamStatus, Experience, ExperienceKind
 from imgpath.engines.rules.facts.model import AlternativePathway, AltStatus, ExperienceOption
-from imgpath.engines.rules.profile import ExamStatus, Experience, ExperienceKind
 from imgpath.engines.rules.roadmap import RoadmapWarning, Severity, Step, StepStatus
 from imgpath.engines.rules.situation import Situation, make_step, make_warning
 from imgpath.engines.rules.wording import EXAM_NAMES, count, listing

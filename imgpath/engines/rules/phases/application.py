@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from imgpath.engines.profile.model import VisaPreference
 from imgpath.engines.rules.facts.model import CalendarEntry, CalendarEvent
-from imgpath.engines.rules.profile import VisaPreference
 from imgpath.engines.rules.roadmap import RoadmapWarning, Step, StepStatus
 from imgpath.engines.rules.situation import Situation, make_step
 from imgpath.engines.rules.wording import listing

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from imgpath.engines.profile.model import ExamStatus, PathwaysStatus
 from imgpath.engines.rules.facts.model import CalendarEntry, CalendarEvent
-from imgpath.engines.rules.profile import ExamStatus, PathwaysStatus
 from imgpath.engines.rules.roadmap import RoadmapWarning, Severity, Step, StepStatus
 from imgpath.engines.rules.situation import Situation, make_step, make_warning
 from imgpath.engines.rules.wording import EXAM_NAMES, day, listing

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from imgpath.engines.profile.model import ExamStatus, OetResult, PathwaysStatus
 from imgpath.engines.rules.facts.model import CalendarEntry, CalendarEvent
-from imgpath.engines.rules.profile import ExamStatus, OetResult, PathwaysStatus
 from imgpath.engines.rules.roadmap import RoadmapWarning, Severity, Step, StepStatus
 from imgpath.engines.rules.situation import Situation, make_step, make_warning
 from imgpath.engines.rules.wording import day, listing

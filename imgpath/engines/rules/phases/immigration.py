@@ -4,9 +4,9 @@ U.S. citizens and permanent residents."""
 
 from __future__ import annotations
 
+from imgpath.engines.profile.model import CurrentVisa, Location, VisaPreference
 from imgpath.engines.rules.phases.after_training import after_training_step
 from imgpath.engines.rules.phases.travel import travel_ban, travel_warnings
-from imgpath.engines.rules.profile import CurrentVisa, Location, VisaPreference
 from imgpath.engines.rules.roadmap import RoadmapWarning, Severity, Step, StepStatus
 from imgpath.engines.rules.situation import Situation, make_step, make_warning
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from imgpath.engines.profile.model import USMLE_EXAMS, ExamStatus, VisaPreference
 from imgpath.engines.rules.facts.model import AltStatus, StateRule
 from imgpath.engines.rules.phases.alternative import alternative_license_step
 from imgpath.engines.rules.phases.usmle import usmle_step
-from imgpath.engines.rules.profile import USMLE_EXAMS, ExamStatus, VisaPreference
 from imgpath.engines.rules.roadmap import RoadmapWarning, Severity, Step, StepStatus
 from imgpath.engines.rules.situation import Situation, make_step, make_warning
 from imgpath.engines.rules.wording import EXAM_NAMES, add_years, count, day

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from imgpath.engines.profile.model import CurrentVisa, Location
 from imgpath.engines.rules.countries import country_name
-from imgpath.engines.rules.profile import CurrentVisa, Location
 from imgpath.engines.rules.roadmap import RoadmapWarning, Severity
 from imgpath.engines.rules.situation import Situation, make_warning
 from imgpath.engines.rules.wording import listing
