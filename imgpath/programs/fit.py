@@ -52,7 +52,20 @@ def applicant_facts(profile: Profile, *, today: dt.date) -> ApplicantFacts | Non
         usce_hands_on_months=counting.hands_on_months(profile),
         usce_observership_months=counting.observership_months(profile),
         ecfmg_certified=profile.ecfmg_certified is True,
+        step2ck_passed=counting.exam_passed(profile, "usmle_step2ck"),
+        unknown=_unknown(profile),
     )
+
+
+def _unknown(profile: Profile) -> frozenset[str]:
+    """The profile fields fit reads that the applicant left unanswered."""
+    answered = {
+        "us_status": profile.us_status is not None or counting.us_citizen(profile),
+        "ecfmg_certified": profile.ecfmg_certified is not None,
+        "medical_school.graduation_year": profile.medical_school.graduation_year is not None,
+        "exams.usmle_step2ck.status": counting.exam_status(profile, "usmle_step2ck") is not None,
+    }
+    return frozenset(field for field, known in answered.items() if not known)
 
 
 def _failed(exam: UsmleExam) -> bool:
