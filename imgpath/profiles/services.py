@@ -44,7 +44,7 @@ def profile_check(data: Any) -> dict[str, Any]:
 
 def profile_document(payload: ProfileIn) -> dict[str, Any]:
     """The schema-checked payload as a plain document, unanswered fields left out."""
-    return _drop_empty(payload.model_dump(exclude_none=True))
+    return _drop_empty(payload.model_dump(mode="json", exclude_none=True))
 
 
 def _drop_empty(value: Any) -> Any:
@@ -63,7 +63,7 @@ def profile_validate(data: Any) -> dict[str, Any]:
     try:
         return _without_unknowns(profile_to_dict(parse_profile(data)))
     except ProfileError as exc:
-        raise ServiceError(str(exc), field=exc.path) from exc
+        raise ServiceError(exc.message, field=exc.path) from exc
 
 
 def _without_unknowns(value: Any) -> Any:

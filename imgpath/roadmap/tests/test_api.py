@@ -61,7 +61,7 @@ def test_evaluate_names_the_bad_field(client, applicant):
     )
 
     assert response.status_code == 422
-    assert "targets.states" in response.json()["detail"]
+    assert response.json()["field"] == "targets.states[0]"
 
 
 def test_roadmap_api_needs_an_applicant(client, host):

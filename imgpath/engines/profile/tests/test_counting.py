@@ -39,3 +39,10 @@ def test_ecfmg_certification_proves_steps_1_and_2ck_only():
         True,
         False,
     ]
+
+
+def test_every_choice_value_has_a_label():
+    from imgpath.engines.profile.labels import CHOICE_ENUMS, choices
+
+    for enum in CHOICE_ENUMS:
+        assert [value for value, _ in choices(enum)] == [member.value for member in enum]
