@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from imgpath.core.errors import ServiceError
 from imgpath.core.fragments import content_version
+from imgpath.core.refusals import add_service_error
 from imgpath.programs import selectors
 from imgpath.programs.caching import PROGRAM_FRAGMENT_SECONDS, cached, directory_version
 from imgpath.programs.charts import dot_map, dots_path, fill_chart, tile_map
@@ -112,7 +113,7 @@ def _run_search(request: HttpRequest, form, facts, today) -> selectors.SearchPag
             filters=filters, facts=facts, today=today, saved_by=request.user
         )
     except ServiceError as exc:
-        _form_error(form, exc)
+        add_service_error(form, exc)
         return None
 
 
@@ -211,7 +212,7 @@ def program_report_create(request: HttpRequest, acgme_id: str) -> HttpResponse:
                 note=form.cleaned_data["note"],
             )
         except ServiceError as exc:
-            _form_error(form, exc)
+            add_service_error(form, exc)
         else:
             messages.success(
                 request,
@@ -220,10 +221,6 @@ def program_report_create(request: HttpRequest, acgme_id: str) -> HttpResponse:
             return redirect("programs:detail", acgme_id=acgme_id)
     context = _detail_context(request, program, report_form=form)
     return render(request, "programs/detail.html", context, status=422)
-
-
-def _form_error(form, exc: ServiceError) -> None:
-    form.add_error(exc.field if exc.field in form.fields else None, exc.message)
 
 
 @login_required
@@ -235,7 +232,7 @@ def program_claim_create(request: HttpRequest, acgme_id: str) -> HttpResponse:
         try:
             claims.program_claim_request(program=program, host=request.user, **form.cleaned_data)
         except ServiceError as exc:
-            _form_error(form, exc)
+            add_service_error(form, exc)
         else:
             messages.success(
                 request, "Request sent. Staff will verify you and let you edit this program."
@@ -264,7 +261,7 @@ def program_ledger_edit(request: HttpRequest, acgme_id: str) -> HttpResponse:
                 note=form.cleaned_data["note"],
             )
         except ServiceError as exc:
-            _form_error(form, exc)
+            add_service_error(form, exc)
         else:
             messages.success(
                 request, "Saved. The page now shows it as verified by the program today."

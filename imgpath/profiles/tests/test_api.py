@@ -63,8 +63,8 @@ def test_profile_api_is_for_the_signed_in_applicant_only(client, applicant, othe
     client.force_login(other_applicant)
     assert client.get("/api/v1/profile").json() == {}
     client.force_login(host)
-    assert client.get("/api/v1/profile").status_code == 404
-    assert client.put("/api/v1/profile", DOC, content_type="application/json").status_code == 404
+    assert client.get("/api/v1/profile").status_code == 403
+    assert client.put("/api/v1/profile", DOC, content_type="application/json").status_code == 403
 
 
 def test_session_writes_need_the_csrf_token_but_tokens_do_not(applicant):
