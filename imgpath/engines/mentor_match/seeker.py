@@ -42,11 +42,15 @@ def seeker_from_profile(
 def visas_wanted(profile: Profile) -> frozenset[VisaRoute]:
     if profile.us_status in (UsStatus.CITIZEN, UsStatus.PERMANENT_RESIDENT):
         return frozenset()
-    return {
-        VisaPreference.J1: frozenset({VisaRoute.J1}),
-        VisaPreference.H1B: frozenset({VisaRoute.H1B}),
-        VisaPreference.EITHER: frozenset({VisaRoute.J1, VisaRoute.H1B}),
-    }.get(profile.visa_preference, frozenset())
+    return (
+        {
+            VisaPreference.J1: frozenset({VisaRoute.J1}),
+            VisaPreference.H1B: frozenset({VisaRoute.H1B}),
+            VisaPreference.EITHER: frozenset({VisaRoute.J1, VisaRoute.H1B}),
+        }.get(profile.visa_preference, frozenset())
+        if profile.visa_preference
+        else frozenset()
+    )
 
 
 def topics_needed(profile: Profile) -> tuple[Topic, ...]:

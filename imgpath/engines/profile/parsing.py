@@ -78,7 +78,8 @@ def parse_profile(data: dict[str, Any]) -> Profile:
 
 def profile_to_dict(profile: Profile) -> dict[str, Any]:
     """The JSON form of ``profile``; ``parse_profile(profile_to_dict(p)) == p``."""
-    return _plain(profile)
+    plain: dict[str, Any] = _plain(profile)
+    return plain
 
 
 _TOP_KEYS = (
@@ -154,10 +155,14 @@ def _int(value: object, path: str, low: int, high: int) -> int | None:
 def _months(value: object, path: str) -> int | float | None:
     if value is None:
         return None
-    ok = isinstance(value, int | float) and not isinstance(value, bool)
-    if not ok or not math.isfinite(value) or not 0 <= value <= 600:  # type: ignore[arg-type]
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or not math.isfinite(value)
+        or not 0 <= value <= 600
+    ):
         raise ProfileError(path, "must be a number of months between 0 and 600")
-    return int(value) if float(value).is_integer() else float(value)  # type: ignore[arg-type]
+    return int(value) if float(value).is_integer() else float(value)
 
 
 def _text(value: object, path: str) -> str | None:
@@ -184,7 +189,7 @@ def _date(value: object, path: str) -> date | None:
 
 def _code(value: object, path: str, table: Any, what: str) -> str:
     code = value.upper() if isinstance(value, str) else None
-    if code not in table:
+    if code is None or code not in table:
         raise ProfileError(path, f"must be {what}")
     return code
 

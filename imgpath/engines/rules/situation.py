@@ -23,6 +23,7 @@ from imgpath.engines.rules.facts.model import (
     STANDING_WORDS,
     CalendarEntry,
     CalendarEvent,
+    Fact,
     FactRow,
     Facts,
 )
@@ -150,7 +151,7 @@ class Situation:
         return self.profile.progress.matched is True or self.in_residency
 
     # ---- facts ----
-    def fact(self, fact_id: str) -> FactRow:
+    def fact(self, fact_id: str) -> Fact:
         return self.facts.fact(fact_id)
 
     def value(self, fact_id: str, key: str) -> Any:
@@ -170,7 +171,9 @@ class Situation:
 
     def fact_day(self, fact_id: str, key: str) -> str:
         row = self.facts.fact(fact_id)
-        return self.day_of(row, row.value(key))
+        value = row.value(key)
+        assert isinstance(value, date), f"{fact_id}.{key} is not a date"
+        return self.day_of(row, value)
 
     def standing_words(self, row: FactRow) -> str:
         """A contested or time-limited fact's last known status, dated, never as settled law."""

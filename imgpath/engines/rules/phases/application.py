@@ -6,6 +6,7 @@ the target specialties (guidance 2026-12, item 3)."""
 from __future__ import annotations
 
 from datetime import date
+from typing import cast
 
 from imgpath.engines.profile.model import VisaPreference
 from imgpath.engines.rules.facts.model import CalendarEntry, CalendarEvent
@@ -256,9 +257,9 @@ def residencycas_step(sit: Situation) -> Step:
         "need your ECFMG Status Report, USMLE transcript, MSPE and medical school transcript. "
         "Register with the NRMP separately."
     )
-    due = None
+    due: date | None = None
     if sit.match_year == 2026:
-        due = cycle.value("deadline")
+        due = cast(date, cycle.value("deadline"))
         reason += (
             " For the 2026 Match submissions opened on "
             f"{sit.fact_day(cycle.id, 'submission_opens')} and closed on "
