@@ -79,6 +79,21 @@ def facts_for_user(user, *, today: dt.date) -> ApplicantFacts | None:
     return applicant_facts(profile_for(user), today=today)
 
 
+class UserFit:
+    """ "Facts for the user, then fit", once: the signed-in applicant's facts, judged against
+    any program (None everywhere for anyone who is not an applicant with a profile)."""
+
+    def __init__(self, user: Any, *, today: dt.date) -> None:
+        self.today = today
+        self.facts = facts_for_user(user, today=today)
+
+    def of(self, program: Any) -> FitResult | None:
+        return program_fit(program, self.facts, today=self.today) if self.facts else None
+
+    def note(self, program: Any) -> str | None:
+        return evidence_fit_note(program, self.facts)
+
+
 def policy_from_columns(columns: Mapping[str, Any]) -> ProgramPolicy:
     """The engine's policy from a program's ledger columns (a Program or a values() row)."""
     values = {}
