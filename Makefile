@@ -59,6 +59,7 @@ lint: venv
 	$(RUN) ruff check .
 	$(RUN) ruff format --check .
 	$(RUN) lint-imports
+	$(RUN) mypy --strict imgpath/engines
 
 # Production settings must pass Django's deployment checklist.
 check-deploy: venv

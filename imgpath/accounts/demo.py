@@ -50,3 +50,11 @@ def _ensure(email: str, name: str, role: str, **extra: bool) -> User:
         user=user, email=email, defaults={"verified": True, "primary": True}
     )
     return user
+
+
+def after_load(*, stdout, style) -> None:
+    """Print the demo accounts once every app has loaded its demo data."""
+    stdout.write("")
+    stdout.write(style.SUCCESS(f"Demo accounts (password for all: {DEMO_PASSWORD})"))
+    for email, name, role in DEMO_ACCOUNTS:
+        stdout.write(f"  {role:<10} {email:<34} {name}")

@@ -24,7 +24,7 @@ from imgpath.mentorship.models import (
     OfficeHourBooking,
 )
 from imgpath.messaging.models import Block
-from imgpath.profiles.selectors import typed_profile_for
+from imgpath.profiles.selectors import profile_for
 
 
 @dataclass(frozen=True)
@@ -118,7 +118,7 @@ def suggestions_for(user, profiles: list[MentorProfile]) -> list[tuple[MentorPro
     excluded = {p.pk for p in profiles if p.user_id in connected_ids}
     prefs = MenteeSettings.objects.filter(user=user).first()
     seeker = seeker_from_profile(
-        typed_profile_for(user), languages=prefs.languages if prefs else (), excluded=excluded
+        profile_for(user), languages=prefs.languages if prefs else (), excluded=excluded
     )
     by_id = {p.pk: p for p in profiles}
     return [(by_id[s.mentor_id], s) for s in rank([card_of(p) for p in profiles], seeker)]

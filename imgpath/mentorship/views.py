@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from imgpath.core.errors import ServiceError
 from imgpath.core.permissions import require_applicant
+from imgpath.core.refusals import add_service_error
 from imgpath.mentorship import selectors, services
 from imgpath.mentorship.forms import (
     AnswerForm,
@@ -191,7 +192,7 @@ def office_hours(request: HttpRequest) -> HttpResponse:
                     capacity=form.cleaned_data["capacity"],
                 )
             except ServiceError as exc:
-                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+                add_service_error(form, exc)
             else:
                 flash.success(request, "Office hour published to your mentees.")
                 return redirect("mentorship:office_hours")

@@ -11,53 +11,29 @@ from typing import Any
 from django import forms
 
 from imgpath.core.widgets import FastSelectsForm
-from imgpath.engines.rules.codes import SPECIALTIES, US_STATES
+from imgpath.engines.profile import (
+    SPECIALTIES,
+    US_STATES,
+    CurrentVisa,
+    ExamStatus,
+    ExperienceKind,
+    Location,
+    PathwaysStatus,
+    UsStatus,
+    VisaPreference,
+)
+from imgpath.engines.profile.labels import choices
 from imgpath.profiles.countries import country_choices
 
 TRI_STATE = [("", "Not sure / not yet"), ("yes", "Yes"), ("no", "No")]
-EXAM_STATUS = [
-    ("", "—"),
-    ("not_taken", "Not taken"),
-    ("scheduled", "Scheduled"),
-    ("passed", "Passed"),
-    ("failed", "Failed (most recent attempt)"),
-]
-US_STATUS = [
-    ("", "—"),
-    ("none", "Neither (I will need a visa)"),
-    ("citizen", "US citizen"),
-    ("permanent_resident", "US permanent resident (green card)"),
-]
-CURRENT_VISA = [
-    ("", "—"),
-    ("none", "No US visa"),
-    ("B1B2", "B-1/B-2 visitor"),
-    ("F1", "F-1 student"),
-    ("J1", "J-1 exchange visitor"),
-    ("H1B", "H-1B"),
-    ("other", "Other"),
-]
-LOCATION = [("", "—"), ("us", "In the United States"), ("abroad", "Outside the United States")]
-VISA_PREFERENCE = [
-    ("", "—"),
-    ("j1", "J-1 (ECFMG-sponsored)"),
-    ("h1b", "H-1B"),
-    ("either", "Either"),
-]
-PATHWAYS = [
-    ("", "—"),
-    ("not_started", "Not started"),
-    ("submitted", "Application submitted"),
-    ("accepted", "Accepted (requirement met)"),
-]
-EXPERIENCE_KINDS = [
-    ("observership", "Observership (US, observation only)"),
-    ("externship", "Externship (US, hands-on, after graduation)"),
-    ("clerkship", "Clerkship / elective (US, as a student)"),
-    ("us_residency", "US residency training"),
-    ("training_abroad", "Postgraduate training abroad"),
-    ("practice_abroad", "Independent practice abroad"),
-]
+BLANK = ("", "—")
+EXAM_STATUS = [BLANK, *choices(ExamStatus)]
+US_STATUS = [BLANK, *choices(UsStatus)]
+CURRENT_VISA = [BLANK, *choices(CurrentVisa)]
+LOCATION = [BLANK, *choices(Location)]
+VISA_PREFERENCE = [BLANK, *choices(VisaPreference)]
+PATHWAYS = [BLANK, *choices(PathwaysStatus)]
+EXPERIENCE_KINDS = choices(ExperienceKind)
 PROGRESS_LABELS = {
     "program_list_ready": "My program list is ready",
     "personal_statement_ready": "My personal statement is written",

@@ -1,6 +1,6 @@
 """The applicant's profile, stored as the validated JSON document of the profile contract.
 
-The document's shape is owned by `imgpath.engines.rules.profile` (parse_profile);
+The document's shape is owned by `imgpath.engines.profile` (parse_profile);
 this app stores it, edits it through forms and the API, and hands it to engines.
 """
 

@@ -7,14 +7,28 @@ field.
 
 from __future__ import annotations
 
-from typing import Literal
+from enum import StrEnum
 
 from ninja import Field
 from pydantic import ConfigDict
 
 from imgpath.core.api import BodySchema
+from imgpath.engines import profile as engine
 
-ExamStatus = Literal["not_taken", "scheduled", "passed", "failed"]
+
+def _api_enum(enum: type[StrEnum]) -> type[StrEnum]:
+    """The engine's enum under a unique, prefixed API schema name (``ProfileExamStatus``):
+    the values come from the engine, so a new one is added there once."""
+    return StrEnum(f"Profile{enum.__name__}", {m.name: m.value for m in enum})  # type: ignore[return-value]
+
+
+ProfileExamStatus = _api_enum(engine.ExamStatus)
+ProfileUsStatus = _api_enum(engine.UsStatus)
+ProfileCurrentVisa = _api_enum(engine.CurrentVisa)
+ProfileLocation = _api_enum(engine.Location)
+ProfilePathwaysStatus = _api_enum(engine.PathwaysStatus)
+ProfileExperienceKind = _api_enum(engine.ExperienceKind)
+ProfileVisaPreference = _api_enum(engine.VisaPreference)
 IsoDate = Field(None, pattern=r"^(19|20)\d\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
 Code2 = Field(None, pattern=r"^[A-Z]{2}$")
 
@@ -33,14 +47,14 @@ class MedicalSchoolIn(Strict):
 
 
 class UsmleIn(Strict):
-    status: ExamStatus | None = None
+    status: ProfileExamStatus | None = None
     attempts: int | None = Field(None, ge=0, le=10)
     score: int | None = Field(None, ge=1, le=300)
     date: str | None = IsoDate
 
 
 class OetIn(Strict):
-    status: ExamStatus | None = None
+    status: ProfileExamStatus | None = None
     date: str | None = IsoDate
     listening: int | None = Field(None, ge=0, le=500)
     reading: int | None = Field(None, ge=0, le=500)
@@ -56,14 +70,7 @@ class ExamsIn(Strict):
 
 
 class ExperienceIn(Strict):
-    kind: Literal[
-        "observership",
-        "externship",
-        "clerkship",
-        "us_residency",
-        "training_abroad",
-        "practice_abroad",
-    ]
+    kind: ProfileExperienceKind
     months: float | None = Field(None, ge=0, le=600)
     country: str | None = Code2
     specialty: str | None = Field(None, max_length=60, pattern=r"^[a-z_]+$")
@@ -89,16 +96,16 @@ class ProgressIn(Strict):
 
 class ProfileIn(Strict):
     citizenships: list[str] = Field(default_factory=list, max_length=50)
-    us_status: Literal["none", "citizen", "permanent_resident"] | None = None
-    current_visa: Literal["none", "B1B2", "F1", "J1", "H1B", "other"] | None = None
-    current_location: Literal["us", "abroad"] | None = None
+    us_status: ProfileUsStatus | None = None
+    current_visa: ProfileCurrentVisa | None = None
+    current_location: ProfileLocation | None = None
     medical_school: MedicalSchoolIn | None = None
     exams: ExamsIn | None = None
-    pathways: Literal["not_started", "submitted", "accepted"] | None = None
+    pathways: ProfilePathwaysStatus | None = None
     ecfmg_certified: bool | None = None
     ecfmg_certified_date: str | None = IsoDate
     experience: list[ExperienceIn] = Field(default_factory=list, max_length=50)
     licensed_abroad: bool | None = None
     targets: TargetsIn | None = None
-    visa_preference: Literal["j1", "h1b", "either"] | None = None
+    visa_preference: ProfileVisaPreference | None = None
     progress: ProgressIn | None = None

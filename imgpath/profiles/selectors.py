@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from imgpath.engines.profile.model import CurrentVisa, VisaPreference
 from imgpath.engines.rules import Profile, ProfileError, parse_profile
-from imgpath.engines.rules.profile import CurrentVisa, VisaPreference
 from imgpath.profiles.models import ApplicantProfile
 
 
@@ -25,8 +25,9 @@ def _typed(data: dict[str, Any]) -> Profile:
         return Profile()
 
 
-def typed_profile_for(user) -> Profile:
-    """The one typed profile every app reads (never the raw JSON document)."""
+def profile_for(user) -> Profile:
+    """The one typed profile every app reads (never the raw JSON document); an empty
+    ``Profile()`` when nothing was saved or the user is not signed in."""
     return _typed(profile_data_for(user))
 
 

@@ -10,7 +10,7 @@ from django.db import transaction
 
 from imgpath.core.api import field_path
 from imgpath.core.errors import ServiceError
-from imgpath.engines.rules.profile_parsing import ProfileError, parse_profile, profile_to_dict
+from imgpath.engines.profile import ProfileError, parse_profile, profile_to_dict
 from imgpath.profiles.models import ApplicantProfile
 from imgpath.profiles.schemas import ProfileIn
 
@@ -44,7 +44,7 @@ def profile_check(data: Any) -> dict[str, Any]:
 
 def profile_document(payload: ProfileIn) -> dict[str, Any]:
     """The schema-checked payload as a plain document, unanswered fields left out."""
-    return _drop_empty(payload.model_dump(exclude_none=True))
+    return _drop_empty(payload.model_dump(mode="json", exclude_none=True))
 
 
 def _drop_empty(value: Any) -> Any:
@@ -63,7 +63,7 @@ def profile_validate(data: Any) -> dict[str, Any]:
     try:
         return _without_unknowns(profile_to_dict(parse_profile(data)))
     except ProfileError as exc:
-        raise ServiceError(str(exc), field=exc.path) from exc
+        raise ServiceError(exc.message, field=exc.path) from exc
 
 
 def _without_unknowns(value: Any) -> Any:

@@ -29,7 +29,7 @@ def profile_edit(request: HttpRequest) -> HttpResponse:
         try:
             profile_save(user=request.user, data=editor.document())
         except ServiceError as exc:
-            editor.add_error(exc.field or "profile", exc.message.split(": ", 1)[-1])
+            editor.add_error(exc.field or "profile", exc.message)
         else:
             messages.success(request, "Profile saved. Your roadmap has been recalculated.")
             return redirect("profile_edit")
@@ -61,7 +61,8 @@ def profile_upload(request: HttpRequest) -> HttpResponse:
         try:
             profile_import(user=request.user, content=form.cleaned_data["file"].read())
         except ServiceError as exc:
-            messages.error(request, f"Nothing was changed. {exc.message}")
+            where = f"{exc.field}: " if exc.field not in (None, "profile") else ""
+            messages.error(request, f"Nothing was changed. {where}{exc.message}")
         else:
             messages.success(request, "Profile imported. Check the answers below.")
     else:

@@ -15,12 +15,11 @@ from imgpath.engines.fit import (
     VisaPreference,
     assess_fit,
 )
-from imgpath.engines.rules import Profile, ProfileError, parse_profile, resolve_match_year
-from imgpath.profiles.selectors import profile_data_for
+from imgpath.engines.profile import USMLE_EXAMS, ExamStatus, Profile, UsmleExam, counting
+from imgpath.engines.rules import resolve_match_year
+from imgpath.profiles.selectors import profile_for
 from imgpath.programs.policy import FIT_FIELDS, SPECS
 
-HANDS_ON_KINDS = {"externship", "clerkship", "us_residency"}
-STEPS = ("usmle_step1", "usmle_step2ck", "usmle_step3")
 FIT_COLUMNS = tuple(
     column for key in FIT_FIELDS for column in (key, SPECS[key].value_column) if column is not None
 )
@@ -32,88 +31,67 @@ def coming_match_year(today: dt.date) -> int:
     return resolve_match_year(Profile(), today)[0]
 
 
-def _int(value: Any, low: int, high: int) -> int | None:
-    if isinstance(value, bool):
+def applicant_facts(profile: Profile, *, today: dt.date) -> ApplicantFacts | None:
+    """The fit engine's facts from the typed profile, or None when the profile says nothing.
+
+    Experience and passed exams are counted by ``engines.profile.counting``, as the roadmap
+    counts them."""
+    if profile == Profile():
         return None
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        return None
-    return number if low <= number <= high else None
-
-
-def _dict(value: Any) -> Mapping[str, Any]:
-    return value if isinstance(value, Mapping) else {}
-
-
-def applicant_facts(profile: Mapping[str, Any], *, today: dt.date) -> ApplicantFacts | None:
-    """The fit engine's facts from a profile document, or None when no profile was saved."""
-    if not profile:
-        return None
-    exams = _dict(profile.get("exams"))
-    steps = [_dict(exams.get(step)) for step in STEPS]
-    months = _usce_months(profile.get("experience"))
+    exams = [profile.exams.usmle(exam) or UsmleExam() for exam in USMLE_EXAMS]
+    step2ck = exams[1]
     return ApplicantFacts(
-        match_year=_match_year(profile, today),
-        graduation_year=_int(
-            _dict(profile.get("medical_school")).get("graduation_year"), 1940, 2100
-        ),
-        needs_visa=profile.get("us_status") not in {"citizen", "permanent_resident"},
-        visa_preference=_visa_preference(profile.get("visa_preference")),
-        max_attempts=max((_int(s.get("attempts"), 0, 20) or 0 for s in steps), default=0),
-        any_failed_attempt=any(_failed(step) for step in steps),
-        step2ck_score=_step2ck(steps[1]),
-        step3_passed=steps[2].get("status") == "passed",
-        usce_hands_on_months=months[0],
-        usce_observership_months=months[1],
-        ecfmg_certified=profile.get("ecfmg_certified") is True,
+        match_year=resolve_match_year(profile, today)[0],
+        graduation_year=profile.medical_school.graduation_year,
+        needs_visa=counting.needs_visa(profile),
+        visa_preference=VisaPreference(profile.visa_preference or VisaPreference.EITHER),
+        max_attempts=max(exam.attempts or 0 for exam in exams),
+        any_failed_attempt=any(_failed(exam) for exam in exams),
+        step2ck_score=step2ck.score if counting.exam_passed(profile, "usmle_step2ck") else None,
+        step3_passed=counting.exam_passed(profile, "usmle_step3"),
+        usce_hands_on_months=counting.hands_on_months(profile),
+        usce_observership_months=counting.observership_months(profile),
+        ecfmg_certified=profile.ecfmg_certified is True,
+        step2ck_passed=counting.exam_passed(profile, "usmle_step2ck"),
+        unknown=_unknown(profile),
     )
 
 
-def _match_year(profile: Mapping[str, Any], today: dt.date) -> int:
-    try:
-        return resolve_match_year(parse_profile(dict(profile)), today)[0]
-    except ProfileError:
-        # Stored profiles are validated on save; an older, unreadable one falls back to its
-        # explicit year or the default.
-        explicit = _int(_dict(profile.get("targets")).get("match_year"), 2000, 2100)
-        return explicit or coming_match_year(today)
+def _unknown(profile: Profile) -> frozenset[str]:
+    """The profile fields fit reads that the applicant left unanswered."""
+    answered = {
+        "us_status": profile.us_status is not None or counting.us_citizen(profile),
+        "ecfmg_certified": profile.ecfmg_certified is not None,
+        "medical_school.graduation_year": profile.medical_school.graduation_year is not None,
+        "exams.usmle_step2ck.status": counting.exam_status(profile, "usmle_step2ck") is not None,
+    }
+    return frozenset(field for field, known in answered.items() if not known)
 
 
-def _visa_preference(value: Any) -> VisaPreference:
-    try:
-        return VisaPreference(value)
-    except ValueError:
-        return VisaPreference.EITHER
-
-
-def _failed(step: Mapping[str, Any]) -> bool:
-    attempts = _int(step.get("attempts"), 0, 20) or 0
-    return step.get("status") == "failed" or (step.get("status") == "passed" and attempts > 1)
-
-
-def _step2ck(step: Mapping[str, Any]) -> int | None:
-    return _int(step.get("score"), 1, 300) if step.get("status") == "passed" else None
-
-
-def _usce_months(experience: Any) -> tuple[int, int]:
-    hands_on = observership = 0
-    for item in experience if isinstance(experience, list) else []:
-        item = _dict(item)
-        if item.get("country", "US") != "US":
-            continue
-        months = _int(item.get("months"), 0, 600) or 0
-        if item.get("kind") == "observership":
-            observership += months
-        elif item.get("kind") in HANDS_ON_KINDS:
-            hands_on += months
-    return hands_on, observership
+def _failed(exam: UsmleExam) -> bool:
+    attempts = exam.attempts or 0
+    return exam.status is ExamStatus.FAILED or (exam.status is ExamStatus.PASSED and attempts > 1)
 
 
 def facts_for_user(user, *, today: dt.date) -> ApplicantFacts | None:
     if not getattr(user, "is_authenticated", False) or user.role != "applicant":
         return None
-    return applicant_facts(profile_data_for(user), today=today)
+    return applicant_facts(profile_for(user), today=today)
+
+
+class UserFit:
+    """ "Facts for the user, then fit", once: the signed-in applicant's facts, judged against
+    any program (None everywhere for anyone who is not an applicant with a profile)."""
+
+    def __init__(self, user: Any, *, today: dt.date) -> None:
+        self.today = today
+        self.facts = facts_for_user(user, today=today)
+
+    def of(self, program: Any) -> FitResult | None:
+        return program_fit(program, self.facts, today=self.today) if self.facts else None
+
+    def note(self, program: Any) -> str | None:
+        return evidence_fit_note(program, self.facts)
 
 
 def policy_from_columns(columns: Mapping[str, Any]) -> ProgramPolicy:

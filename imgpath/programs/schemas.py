@@ -102,9 +102,18 @@ class ReasonOut(Schema):
     message: str
 
 
+class FitMissingOut(Schema):
+    """A profile field the applicant left unanswered that would settle a fit rule."""
+
+    field: str = Field(description="the profile field, as its JSON path")
+    what: str
+    changes: str = Field(description="what answering it would decide")
+
+
 class FitOut(Schema):
     verdict: str
     reasons: list[ReasonOut]
+    missing: list[FitMissingOut] = []
     evidence_notes: list[str] = []
 
 
@@ -171,6 +180,10 @@ def fit_out(fit, note: str | None = None) -> dict[str, Any] | None:
     return {
         "verdict": fit.verdict,
         "reasons": [reason_out(r) for r in fit.reasons],
+        "missing": [
+            {"field": item.field, "what": item.what, "changes": item.changes}
+            for item in fit.missing
+        ],
         "evidence_notes": [note] if note else [],
     }
 

@@ -18,14 +18,16 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_POST
 
+from imgpath.accounts.models import Role
 from imgpath.core.errors import ServiceError
 from imgpath.core.fragments import content_version
+from imgpath.core.refusals import add_service_error
 from imgpath.programs import selectors
 from imgpath.programs.caching import PROGRAM_FRAGMENT_SECONDS, cached, directory_version
 from imgpath.programs.charts import dot_map, dots_path, fill_chart, tile_map
 from imgpath.programs.coverage import search_filter_counts
 from imgpath.programs.filters import SearchFilters
-from imgpath.programs.fit import evidence_fit_note, facts_for_user, program_fit
+from imgpath.programs.fit import UserFit, facts_for_user
 from imgpath.programs.forms import (
     ClaimForm,
     CommunityReportForm,
@@ -112,7 +114,7 @@ def _run_search(request: HttpRequest, form, facts, today) -> selectors.SearchPag
             filters=filters, facts=facts, today=today, saved_by=request.user
         )
     except ServiceError as exc:
-        _form_error(form, exc)
+        add_service_error(form, exc)
         return None
 
 
@@ -158,18 +160,17 @@ def program_detail(request: HttpRequest, acgme_id: str) -> HttpResponse:
 
 
 def _detail_context(request: HttpRequest, program, **forms) -> dict[str, object]:
-    today = timezone.localdate()
-    facts = facts_for_user(request.user, today=today)
+    fit = UserFit(request.user, today=timezone.localdate())
     page = selectors.program_page(program=program)
     user = request.user
     return {
         "program": program,
         "page": page,
-        "fit": program_fit(program, facts, today=today) if facts else None,
-        "evidence_note": evidence_fit_note(program, facts),
+        "fit": fit.of(program),
+        "evidence_note": fit.note(program),
         "unknown_help": unknown_help_for_page(program, page, program.outcome_evidence),
         "outcomes": outcome_section(user, program, form=forms.get("outcome_form")),
-        "facts": facts,
+        "facts": fit.facts,
         "map": tile_map(highlight=program.state),
         "dots": dot_map(_dots_path(), program.latitude, program.longitude),
         "chart": fill_chart(page.fill_years) if page.fill_years else None,
@@ -190,7 +191,7 @@ def _dots_path() -> str:
 
 
 def _my_claim(user, program) -> ProgramClaim | None:
-    if not user.is_authenticated or user.role != "host":
+    if not user.is_authenticated or user.role != Role.HOST:
         return None
     return ProgramClaim.objects.filter(program=program, host=user).order_by("-created_at").first()
 
@@ -211,7 +212,7 @@ def program_report_create(request: HttpRequest, acgme_id: str) -> HttpResponse:
                 note=form.cleaned_data["note"],
             )
         except ServiceError as exc:
-            _form_error(form, exc)
+            add_service_error(form, exc)
         else:
             messages.success(
                 request,
@@ -220,10 +221,6 @@ def program_report_create(request: HttpRequest, acgme_id: str) -> HttpResponse:
             return redirect("programs:detail", acgme_id=acgme_id)
     context = _detail_context(request, program, report_form=form)
     return render(request, "programs/detail.html", context, status=422)
-
-
-def _form_error(form, exc: ServiceError) -> None:
-    form.add_error(exc.field if exc.field in form.fields else None, exc.message)
 
 
 @login_required
@@ -235,7 +232,7 @@ def program_claim_create(request: HttpRequest, acgme_id: str) -> HttpResponse:
         try:
             claims.program_claim_request(program=program, host=request.user, **form.cleaned_data)
         except ServiceError as exc:
-            _form_error(form, exc)
+            add_service_error(form, exc)
         else:
             messages.success(
                 request, "Request sent. Staff will verify you and let you edit this program."
@@ -264,7 +261,7 @@ def program_ledger_edit(request: HttpRequest, acgme_id: str) -> HttpResponse:
                 note=form.cleaned_data["note"],
             )
         except ServiceError as exc:
-            _form_error(form, exc)
+            add_service_error(form, exc)
         else:
             messages.success(
                 request, "Saved. The page now shows it as verified by the program today."
@@ -281,13 +278,12 @@ def program_ledger_edit(request: HttpRequest, acgme_id: str) -> HttpResponse:
 @require_GET
 def program_compare(request: HttpRequest) -> HttpResponse:
     ids = list(dict.fromkeys(i for i in request.GET.getlist("p") if i.isdigit() and len(i) == 10))
-    today = timezone.localdate()
-    facts = facts_for_user(request.user, today=today)
+    fit = UserFit(request.user, today=timezone.localdate())
     columns = [
         {
             "program": program,
             "page": selectors.program_page(program=program),
-            "fit": program_fit(program, facts, today=today) if facts else None,
+            "fit": fit.of(program),
         }
         for program in selectors.programs_for_compare(ids[:MAX_COMPARE])
     ]
@@ -296,7 +292,7 @@ def program_compare(request: HttpRequest) -> HttpResponse:
         "ledger_rows": _side_by_side(columns),
         "too_many": len(ids) > MAX_COMPARE,
         "max": MAX_COMPARE,
-        "facts": facts,
+        "facts": fit.facts,
     }
     return render(request, "programs/compare.html", context)
 
@@ -321,9 +317,8 @@ def my_programs(request: HttpRequest) -> HttpResponse:
     everything = selectors.saved_programs_for(request.user)
     items = [item for item in everything if not tag or tag in item.tags]
     all_tags = sorted({t for item in everything for t in item.tags})
-    today = timezone.localdate()
-    facts = facts_for_user(request.user, today=today)
-    fits = {i.pk: program_fit(i.program, facts, today=today) for i in items} if facts else {}
+    fit = UserFit(request.user, today=timezone.localdate())
+    fits = {i.pk: fit.of(i.program) for i in items} if fit.facts else {}
     context = {"items": items, "fits": fits, "tag": tag, "all_tags": all_tags, "max": MAX_COMPARE}
     return render(request, "programs/my_programs.html", context)
 

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from imgpath.core.errors import ServiceError
 from imgpath.core.permissions import staff_required
+from imgpath.core.refusals import add_service_error
 from imgpath.programs import selectors
 from imgpath.programs.caching import cached
 from imgpath.programs.coverage import SPECIALTY_FIELDS, directory_coverage
@@ -60,7 +61,7 @@ def curation_program(request: HttpRequest, acgme_id: str) -> HttpResponse:
                 note=data["note"],
             )
         except ServiceError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            add_service_error(form, exc)
         else:
             verb = "waits for a second check" if item.verified else "is in the ledger"
             messages.success(request, f"{SPECS[item.field].label}: {item.display_value} {verb}.")

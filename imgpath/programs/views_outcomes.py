@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from imgpath.core.errors import ServiceError
+from imgpath.core.refusals import add_service_error
 from imgpath.programs import selectors
 from imgpath.programs.forms_outcomes import OutcomeReportForm
 from imgpath.programs.outcome_selectors import outcome_report_for
@@ -26,7 +27,7 @@ def outcome_report_create_view(request: HttpRequest, acgme_id: str) -> HttpRespo
         try:
             outcome_report_create(program=program, author=request.user, **form.cleaned_data)
         except ServiceError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            add_service_error(form, exc)
         else:
             messages.success(
                 request,

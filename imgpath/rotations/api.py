@@ -293,7 +293,7 @@ def create_application(request: HttpRequest, payload: ApplicationIn) -> Status:
     documents = list(Document.objects.filter(owner=request.user, pk__in=payload.document_ids))
     if len(documents) != len(set(payload.document_ids)):
         raise ServiceError("Attach documents from your own vault.", field="document_ids")
-    application = services.application_create(
+    application = services.application_submit(
         session=session, applicant=request.user, statement=payload.statement, documents=documents
     )
     return Status(201, _application_out(application))

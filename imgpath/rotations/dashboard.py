@@ -7,7 +7,7 @@ from django.http import HttpRequest
 from imgpath.core.dashboard import Panel
 from imgpath.core.navigation import viewer_role
 from imgpath.rotations import selectors
-from imgpath.rotations.choices import PENDING_APPLICATION_STATUSES, ApplicationStatus
+from imgpath.rotations.choices import PENDING_APPLICATION_STATUSES
 from imgpath.rotations.models import HostProfile
 from imgpath.rotations.services.common import today
 
@@ -38,7 +38,7 @@ def _applicant_panel(user) -> Panel:
 
 def _host_panel(user) -> Panel:
     profiles = selectors.host_profiles_of(user)
-    pending = selectors.applications_for_host(user).filter(status=ApplicationStatus.SUBMITTED)
+    pending = selectors.pending_applications_for_host(user)
     context = {
         "has_profile": profiles.exists(),
         "unverified": profiles.filter(verified_at__isnull=True).count(),

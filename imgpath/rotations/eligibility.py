@@ -1,14 +1,16 @@
 """Does an applicant meet an offering's requirements, as far as their profile tells?
 
-Pure Python: it reads the profile document defensively. A missing answer is
-"unconfirmed", never a refusal; only an answer that contradicts a requirement
-is "not met".
+Pure Python over the typed profile (``profiles.selectors.profile_for``). A missing answer
+is "unconfirmed", never a refusal; only an answer that contradicts a requirement is "not
+met". A passed Step 1 is counted as the roadmap counts it (ECFMG Certification proves it).
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from typing import Any
+
+from imgpath.engines.profile import ExamStatus, Profile
+from imgpath.engines.profile.counting import exam_status
 
 MET = "met"
 UNCONFIRMED = "unconfirmed"
@@ -25,27 +27,12 @@ class Check:
         return asdict(self)
 
 
-def _section(profile: dict[str, Any], key: str) -> dict[str, Any]:
-    value = profile.get(key) if isinstance(profile, dict) else None
-    return value if isinstance(value, dict) else {}
-
-
-def graduated(profile: dict[str, Any]) -> bool | None:
-    value = _section(profile, "medical_school").get("graduated")
-    return value if isinstance(value, bool) else None
-
-
-def step1_status(profile: dict[str, Any]) -> str | None:
-    value = _section(_section(profile, "exams"), "usmle_step1").get("status")
-    return value if isinstance(value, str) and value else None
-
-
-def check_audience(audience: str, profile: dict[str, Any]) -> Check | None:
+def check_audience(audience: str, profile: Profile) -> Check | None:
     if audience == "anyone":
         return None
     wanted = audience == "graduates"
     requirement = "Medical school graduate" if wanted else "Current medical student"
-    known = graduated(profile)
+    known = profile.medical_school.graduated
     if known is None:
         return Check(requirement, UNCONFIRMED, "The profile does not say whether you graduated.")
     if known == wanted:
@@ -53,25 +40,25 @@ def check_audience(audience: str, profile: dict[str, Any]) -> Check | None:
     detail = (
         "The profile says you have not graduated yet."
         if wanted
-        else ("The profile says you have graduated.")
+        else "The profile says you have graduated."
     )
     return Check(requirement, NOT_MET, detail)
 
 
-def check_step1(profile: dict[str, Any]) -> Check:
+def check_step1(profile: Profile) -> Check:
     requirement = "USMLE Step 1 passed"
-    status = step1_status(profile)
-    if status == "passed":
+    status = exam_status(profile, "usmle_step1")
+    if status is ExamStatus.PASSED:
         return Check(requirement, MET, "Confirmed by the applicant's profile.")
-    if status in {"failed", "not_taken"}:
-        shown = "not taken" if status == "not_taken" else "not passed"
+    if status in {ExamStatus.FAILED, ExamStatus.NOT_TAKEN}:
+        shown = "not taken" if status is ExamStatus.NOT_TAKEN else "not passed"
         return Check(requirement, NOT_MET, f"The profile says Step 1 is {shown}.")
-    if status == "scheduled":
+    if status is ExamStatus.SCHEDULED:
         return Check(requirement, UNCONFIRMED, "Step 1 is scheduled; a pass is not confirmed yet.")
     return Check(requirement, UNCONFIRMED, "The profile does not give a Step 1 result.")
 
 
-def assess(*, audience: str, requires_step1: bool, profile: dict[str, Any]) -> list[Check]:
+def assess(*, audience: str, requires_step1: bool, profile: Profile) -> list[Check]:
     checks = [check_audience(audience, profile)]
     if requires_step1:
         checks.append(check_step1(profile))

@@ -11,7 +11,6 @@ from django.db.models import Avg, Count, OuterRef, Prefetch, Q, QuerySet, Subque
 from imgpath.rotations.choices import (
     ApplicationStatus,
     BookingStatus,
-    OfferingKind,
 )
 from imgpath.rotations.models import (
     Application,
@@ -117,10 +116,6 @@ def offering_reviews(offering: Offering) -> QuerySet[Review]:
     )
 
 
-def nonprofit_offerings_count() -> int:
-    return Offering.objects.public().filter(kind=OfferingKind.NONPROFIT_OBSERVERSHIP).count()
-
-
 def applications_of_applicant(user) -> QuerySet[Application]:
     return Application.objects.filter(applicant=user).select_related(
         "session__offering__host", "session__offering__site", "booking"
@@ -148,8 +143,9 @@ def offerings_of_host_owner(user) -> QuerySet[Offering]:
     return Offering.objects.filter(host__owner=user).select_related("host", "site")
 
 
-def pending_count_for_host(user) -> int:
-    return applications_for_host(user).filter(status=ApplicationStatus.SUBMITTED).count()
+def pending_applications_for_host(user) -> QuerySet[Application]:
+    """Applications waiting for this host's answer (the host home and the dashboard panel)."""
+    return applications_for_host(user).filter(status=ApplicationStatus.SUBMITTED)
 
 
 def document_visible_to(user, document: Document) -> bool:

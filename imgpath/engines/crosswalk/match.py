@@ -33,6 +33,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -176,7 +177,9 @@ def _links_for(
     return [_judged(main, top[0], mine, places=places, reasons=reasons, employer=employer)]
 
 
-def _best(main: tuple[str, ...], mine: frozenset[str], employer, institution: Institution):
+def _best(
+    main: tuple[str, ...], mine: frozenset[str], employer: Any, institution: Institution
+) -> _Candidate | None:
     found = None
     cities = _city_keys(employer.cities)
     for index, part in enumerate(name_parts(institution.name)):
@@ -195,7 +198,16 @@ def _best(main: tuple[str, ...], mine: frozenset[str], employer, institution: In
     return found
 
 
-def _compare(main, mine, theirs, *, qualifier, cities, institution, index) -> _Candidate | None:
+def _compare(
+    main: Any,
+    mine: Any,
+    theirs: Any,
+    *,
+    qualifier: Any,
+    cities: Any,
+    institution: Any,
+    index: int,
+) -> _Candidate | None:
     if not theirs:
         return None
     qualified = theirs + qualifier
@@ -239,7 +251,9 @@ def _in_order(mine: frozenset[str], main: tuple[str, ...], theirs: tuple[str, ..
     return [t for t in main if t in mine] == [t for t in theirs if t in mine]
 
 
-def _judged(main, candidate, mine, *, places, reasons, employer) -> Link:
+def _judged(
+    main: Any, candidate: Any, mine: Any, *, places: Any, reasons: Any, employer: Any
+) -> Link:
     reasons = list(reasons)
     decision = Decision.PUBLISH
     penalty = 0.0
@@ -283,8 +297,15 @@ def _judged(main, candidate, mine, *, places, reasons, employer) -> Link:
 
 
 def _link(
-    employer, candidate, decision, reasons, *, share: int = 1, penalty=0.0, share_penalty=0.0
-):
+    employer: Any,
+    candidate: Any,
+    decision: Any,
+    reasons: Any,
+    *,
+    share: int = 1,
+    penalty: float = 0.0,
+    share_penalty: float = 0.0,
+) -> Link:
     confidence = CONFIDENCE[candidate.method] * candidate.score / 100 / share
     confidence -= penalty + share_penalty
     return Link(

@@ -117,7 +117,9 @@ def name_parts(name: str) -> tuple[str, ...]:
 
     A slash inside parentheses ("(AGH/WPH)") names campuses of one organisation, not partners.
     """
-    parts, current, depth = [], [], 0
+    parts: list[str] = []
+    current: list[str] = []
+    depth = 0
     for char in name:
         depth += (char == "(") - (char == ")")
         if char == "/" and depth <= 0:

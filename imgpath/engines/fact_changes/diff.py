@@ -68,7 +68,9 @@ def _field_changes(old: Row, new: Row) -> tuple[FieldChange, ...]:
     )
 
 
-def _change(fact_id: str, kind: ChangeKind, row: Row, fields: tuple[FieldChange, ...]):
+def _change(
+    fact_id: str, kind: ChangeKind, row: Row, fields: tuple[FieldChange, ...]
+) -> FactChange:
     return FactChange(
         fact_id=fact_id,
         kind=kind,

@@ -72,7 +72,7 @@ def _change(raw: Any, where: str) -> LoggedChange:
     if not isinstance(raw, dict) or not raw.get("fact_id"):
         raise ChangeLogError(f"{where}: needs a fact_id")
     try:
-        kind = ChangeKind(raw.get("kind"))
+        kind = ChangeKind(str(raw.get("kind")))
     except ValueError as exc:
         raise ChangeLogError(f"{where}: kind must be added, changed or removed") from exc
     scope = Scope(

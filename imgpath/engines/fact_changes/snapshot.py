@@ -45,7 +45,8 @@ def snapshot_of(facts_dir: Path) -> Snapshot:
 
 
 def read_snapshot(path: Path) -> Snapshot:
-    return json.loads(path.read_text(encoding="utf-8"))
+    snapshot: Snapshot = json.loads(path.read_text(encoding="utf-8"))
+    return snapshot
 
 
 def write_snapshot(path: Path, snapshot: Snapshot) -> None:

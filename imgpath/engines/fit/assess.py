@@ -10,6 +10,7 @@ from imgpath.engines.fit.model import (
     VERDICT_FOR,
     ApplicantFacts,
     FitResult,
+    Missing,
     Outcome,
     PolicyValue,
     ProgramPolicy,
@@ -62,10 +63,27 @@ def _visa(applicant: ApplicantFacts, policy: ProgramPolicy, today: date) -> Reas
     if applicant.visa_preference in (VisaPreference.H1B, VisaPreference.EITHER):
         routes.append(_h1b_route(applicant, policy))
     best = max(routes, key=lambda reason: OUTCOME_RANK[reason.outcome])
-    if best.outcome is Outcome.MEETS or len(routes) == 1:
+    if best.outcome is Outcome.MEETS:
         return best
-    # Neither visa settles it: say what is known about both.
-    return Reason("visa", best.outcome, " ".join(route.message for route in routes))
+    if len(routes) > 1:
+        # Neither visa settles it: say what is known about both.
+        best = Reason("visa", best.outcome, " ".join(route.message for route in routes))
+    return _with_missing(applicant, best, _VISA_STATUS)
+
+
+_VISA_STATUS = Missing(
+    "us_status",
+    "Your U.S. immigration status",
+    "If you are a U.S. citizen or permanent resident, the program's visa policy does not "
+    "apply to you and this rule is met.",
+)
+
+
+def _with_missing(applicant: ApplicantFacts, reason: Reason, missing: Missing) -> Reason:
+    """`reason` naming `missing` when the applicant has not answered that field."""
+    if missing.field not in applicant.unknown:
+        return reason
+    return Reason(reason.rule, reason.outcome, reason.message, missing)
 
 
 def _j1_route(policy: ProgramPolicy) -> Reason:
@@ -112,6 +130,12 @@ def _graduation(applicant: ApplicantFacts, policy: ProgramPolicy, today: date) -
             "yog_limit_years",
             Outcome.CHECK,
             f"Graduates within {value.number} years only; add your graduation year.",
+            Missing(
+                "medical_school.graduation_year",
+                "Your year of graduation",
+                f"Graduating within {value.number} years of the {applicant.match_year} Match "
+                "meets this rule; earlier fails it.",
+            ),
         )
     gap = max(0, applicant.match_year - applicant.graduation_year)
     outcome = Outcome.MEETS if gap <= value.number else Outcome.FAILS
@@ -145,17 +169,33 @@ def _step2ck(applicant: ApplicantFacts, policy: ProgramPolicy, today: date) -> R
     if value.kind is not ValueKind.NUMBER or value.number is None:
         return Reason("min_step2ck", Outcome.CHECK, "Minimum Step 2 CK score not known.")
     if applicant.step2ck_score is None:
-        return Reason(
-            "min_step2ck",
-            Outcome.CHECK,
-            f"Asks for Step 2 CK {value.number} or more; you have no score yet.",
-        )
+        return _step2ck_unknown(applicant, value.number)
     outcome = Outcome.MEETS if applicant.step2ck_score >= value.number else Outcome.FAILS
     return Reason(
         "min_step2ck",
         outcome,
         f"Asks for Step 2 CK {value.number} or more; yours is {applicant.step2ck_score}.",
     )
+
+
+def _step2ck_unknown(applicant: ApplicantFacts, minimum: int) -> Reason:
+    changes = f"A score of {minimum} or more meets this rule; a lower score fails it."
+    if applicant.step2ck_passed:
+        return Reason(
+            "min_step2ck",
+            Outcome.CHECK,
+            f"Asks for Step 2 CK {minimum} or more; your profile has no score for your pass.",
+            Missing("exams.usmle_step2ck.score", "Your Step 2 CK score", changes),
+        )
+    reason = Reason(
+        "min_step2ck",
+        Outcome.CHECK,
+        f"Asks for Step 2 CK {minimum} or more; you have no score yet.",
+    )
+    missing = Missing(
+        "exams.usmle_step2ck.status", "Your Step 2 CK result and score", f"With a pass: {changes}"
+    )
+    return _with_missing(applicant, reason, missing)
 
 
 def _usce(applicant: ApplicantFacts, policy: ProgramPolicy, today: date) -> Reason:
@@ -175,21 +215,21 @@ def _usce_months(applicant: ApplicantFacts, months: int, observership: PolicyVal
     asked = f"Asks for {months} months of US clinical experience"
     if hands_on >= months:
         return Reason(
-            "usce_required_months", Outcome.MEETS, f"{asked}; you have {hands_on} hands-on."
+            "usce_required_months", Outcome.MEETS, f"{asked}; you have {hands_on:g} hands-on."
         )
     if total < months:
-        return Reason("usce_required_months", Outcome.FAILS, f"{asked}; you have {total}.")
+        return Reason("usce_required_months", Outcome.FAILS, f"{asked}; you have {total:g}.")
     if observership.kind is ValueKind.YES:
         return Reason(
             "usce_required_months",
             Outcome.MEETS,
-            f"{asked}, observerships count; you have {total}.",
+            f"{asked}, observerships count; you have {total:g}.",
         )
     if observership.kind is ValueKind.NO:
         return Reason(
             "usce_observership_accepted",
             Outcome.FAILS,
-            f"{asked}, hands-on only; you have {hands_on} hands-on.",
+            f"{asked}, hands-on only; you have {hands_on:g} hands-on.",
         )
     return Reason(
         "usce_observership_accepted",
@@ -211,11 +251,17 @@ def _ecfmg(applicant: ApplicantFacts, policy: ProgramPolicy, today: date) -> Rea
     when = value.day.isoformat()
     if value.day < today:
         return Reason("ecfmg_certified_by", Outcome.FAILS, f"Needed ECFMG certification by {when}.")
-    return Reason(
+    reason = Reason(
         "ecfmg_certified_by",
         Outcome.CHECK,
         f"Needs ECFMG certification by {when}; you are not yet.",
     )
+    missing = Missing(
+        "ecfmg_certified",
+        "Whether you are ECFMG certified",
+        "If you are certified, this rule is met.",
+    )
+    return _with_missing(applicant, reason, missing)
 
 
 RULES: tuple[Rule, ...] = (

@@ -62,9 +62,14 @@ class ApplicantFacts:
     any_failed_attempt: bool = False
     step2ck_score: int | None = None
     step3_passed: bool = False
-    usce_hands_on_months: int = 0
-    usce_observership_months: int = 0
+    usce_hands_on_months: float = 0
+    usce_observership_months: float = 0
     ecfmg_certified: bool = False
+    step2ck_passed: bool = False
+    # Profile fields the applicant has not answered (``us_status``, ``ecfmg_certified``,
+    # ``medical_school.graduation_year``, ``exams.usmle_step2ck.status``): a rule that cannot
+    # decide because of one names it in ``Reason.missing`` instead of a bare "check".
+    unknown: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,12 +113,24 @@ VERDICT_FOR = {
 
 
 @dataclass(frozen=True, slots=True)
+class Missing:
+    """One thing the applicant's profile does not say that would settle a rule: `field` is
+    the profile field (its JSON path), `what` names it, `changes` says what it would decide."""
+
+    field: str
+    what: str
+    changes: str
+
+
+@dataclass(frozen=True, slots=True)
 class Reason:
-    """One rule's outcome: `rule` names the policy field it read."""
+    """One rule's outcome: `rule` names the policy field it read; `missing` is set when the
+    rule could not decide because the applicant's profile lacks an answer."""
 
     rule: str
     outcome: Outcome
     message: str
+    missing: Missing | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +141,11 @@ class FitResult:
     @property
     def rank(self) -> int:
         return VERDICT_RANK[self.verdict]
+
+    @property
+    def missing(self) -> tuple[Missing, ...]:
+        """What the profile would need to say for the undecided rules to decide."""
+        return tuple(reason.missing for reason in self.reasons if reason.missing is not None)
 
     def with_outcome(self, outcome: Outcome) -> tuple[Reason, ...]:
         return tuple(reason for reason in self.reasons if reason.outcome is outcome)

@@ -191,7 +191,7 @@ class _Checker:
     def one_of(self, field: str, value: Any, allowed: Mapping[str, str]) -> str:
         if value not in allowed:
             self.fail(field, f"{value!r} must be one of {', '.join(allowed)}")
-        return value
+        return str(value)
 
     def vocabulary(self, field: str, values: Any, allowed: Mapping[str, str]) -> tuple[str, ...]:
         if not isinstance(values, list):

@@ -21,6 +21,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape, unescape
+from typing import Any
 
 import nh3
 from markdown_it import MarkdownIt
@@ -93,7 +94,7 @@ def _parser() -> MarkdownIt:
     return md
 
 
-def _render_fence(self, tokens, idx, options, env) -> str:
+def _render_fence(self: Any, tokens: Any, idx: int, options: Any, env: Any) -> str:
     token = tokens[idx]
     code = escape(token.content)
     if token.info.strip() == "template":
@@ -101,7 +102,7 @@ def _render_fence(self, tokens, idx, options, env) -> str:
     return f"<pre><code>{code}</code></pre>\n"
 
 
-def _rewrite(tokens, targets: LinkTargets, found: dict[str, list[str]]) -> None:
+def _rewrite(tokens: Any, targets: LinkTargets, found: dict[str, list[str]]) -> None:
     seen_ids: set[str] = set()
     for i, token in enumerate(tokens):
         if token.type == "heading_open" and token.tag in {"h2", "h3"}:
@@ -112,7 +113,7 @@ def _rewrite(tokens, targets: LinkTargets, found: dict[str, list[str]]) -> None:
                 _rewrite_link(child, targets, found)
 
 
-def _rewrite_link(token, targets: LinkTargets, found: dict[str, list[str]]) -> None:
+def _rewrite_link(token: Any, targets: LinkTargets, found: dict[str, list[str]]) -> None:
     href = str(token.attrGet("href") or "")
     scheme, _, target = href.partition(":")
     if scheme in {"fact", "step", "article"}:

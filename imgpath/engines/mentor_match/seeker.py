@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from imgpath.engines.mentor_match.model import Seeker, Topic, VisaRoute
-from imgpath.engines.rules.countries import COUNTRY_NAMES
-from imgpath.engines.rules.profile import (
+from imgpath.engines.profile.model import (
     USMLE_EXAMS,
     ExamStatus,
     ExperienceKind,
@@ -14,6 +13,7 @@ from imgpath.engines.rules.profile import (
     UsStatus,
     VisaPreference,
 )
+from imgpath.engines.rules.countries import COUNTRY_NAMES
 
 US_EXPERIENCE = {
     ExperienceKind.OBSERVERSHIP,
@@ -42,11 +42,15 @@ def seeker_from_profile(
 def visas_wanted(profile: Profile) -> frozenset[VisaRoute]:
     if profile.us_status in (UsStatus.CITIZEN, UsStatus.PERMANENT_RESIDENT):
         return frozenset()
-    return {
-        VisaPreference.J1: frozenset({VisaRoute.J1}),
-        VisaPreference.H1B: frozenset({VisaRoute.H1B}),
-        VisaPreference.EITHER: frozenset({VisaRoute.J1, VisaRoute.H1B}),
-    }.get(profile.visa_preference, frozenset())
+    return (
+        {
+            VisaPreference.J1: frozenset({VisaRoute.J1}),
+            VisaPreference.H1B: frozenset({VisaRoute.H1B}),
+            VisaPreference.EITHER: frozenset({VisaRoute.J1, VisaRoute.H1B}),
+        }.get(profile.visa_preference, frozenset())
+        if profile.visa_preference
+        else frozenset()
+    )
 
 
 def topics_needed(profile: Profile) -> tuple[Topic, ...]:

@@ -80,12 +80,12 @@ def _training(mentor: MentorCard, seeker: Seeker) -> list[tuple[int, str]]:
     same_specialty = bool(mentor.specialty) and mentor.specialty in seeker.specialties
     shared_visa = mentor.visa_route is not None and mentor.visa_route in seeker.visas_wanted
     label = (mentor.specialty_label or mentor.specialty or "").lower()
-    if same_specialty and shared_visa:
+    if same_specialty and shared_visa and mentor.visa_route is not None:
         visa = VISA_WORDS[mentor.visa_route]
         reasons.append((WEIGHT_SPECIALTY + WEIGHT_VISA, f"Matched into {label} on {visa}."))
     elif same_specialty:
         reasons.append((WEIGHT_SPECIALTY, f"Trained in {label}, the specialty you target."))
-    elif shared_visa:
+    elif shared_visa and mentor.visa_route is not None:
         reasons.append(
             (WEIGHT_VISA, f"Trained on {VISA_WORDS[mentor.visa_route]}, the visa you want.")
         )

@@ -14,13 +14,13 @@ from __future__ import annotations
 
 from functools import cache
 
+from imgpath.engines.profile.model import Profile
+from imgpath.engines.profile.parsing import ProfileError, parse_profile, profile_to_dict
 from imgpath.engines.rules.codes import COUNTRY_CODES, DEFAULT_FACTS_DIR, SPECIALTIES, US_STATES
 from imgpath.engines.rules.engine import evaluate, evaluate_json
 from imgpath.engines.rules.facts.loading import FactRowSummary, iter_fact_rows, load_facts
 from imgpath.engines.rules.facts.model import Facts
 from imgpath.engines.rules.facts.schema import FactsError
-from imgpath.engines.rules.profile import Profile
-from imgpath.engines.rules.profile_parsing import ProfileError, parse_profile, profile_to_dict
 from imgpath.engines.rules.roadmap import (
     PHASE_IDS,
     Phase,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from imgpath.engines.rules.profile import USMLE_EXAMS, ExamStatus
+from imgpath.engines.profile.model import USMLE_EXAMS, ExamStatus
 from imgpath.engines.rules.roadmap import Phase, RoadmapWarning, Severity, SourceRef
 from imgpath.engines.rules.situation import Situation, make_warning
 from imgpath.engines.rules.wording import EXAM_NAMES, add_years, count, day, listing

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from imgpath.engines.profile.model import ExamStatus, ExperienceKind, Profile
 from imgpath.engines.rules.facts.model import CalendarEvent, Facts
-from imgpath.engines.rules.profile import ExamStatus, ExperienceKind, Profile
 from imgpath.engines.rules.wording import EXAM_NAMES
 
 # A date window set by a rule of its own (OET "on or after 1 January of the year two years

@@ -6,6 +6,8 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
+from imgpath.engines.profile.model import Profile
+from imgpath.engines.profile.parsing import parse_profile
 from imgpath.engines.rules.alerts import journey_warnings, unverified_warnings
 from imgpath.engines.rules.dates import own_dates, projected_calendar
 from imgpath.engines.rules.facts.model import Facts
@@ -17,8 +19,6 @@ from imgpath.engines.rules.phases import (
     licensure,
     match,
 )
-from imgpath.engines.rules.profile import Profile
-from imgpath.engines.rules.profile_parsing import parse_profile
 from imgpath.engines.rules.roadmap import (
     PHASE_IDS,
     Phase,

@@ -11,20 +11,21 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from imgpath.engines.rules.facts.model import (
-    STANDING_WORDS,
-    CalendarEntry,
-    CalendarEvent,
-    FactRow,
-    Facts,
-)
-from imgpath.engines.rules.profile import (
+from imgpath.engines.profile import counting
+from imgpath.engines.profile.model import (
     USMLE_EXAMS,
     ExamStatus,
     ExperienceKind,
     Profile,
     UsmleExam,
-    UsStatus,
+)
+from imgpath.engines.rules.facts.model import (
+    STANDING_WORDS,
+    CalendarEntry,
+    CalendarEvent,
+    Fact,
+    FactRow,
+    Facts,
 )
 from imgpath.engines.rules.roadmap import RoadmapWarning, Severity, SourceRef, Step, StepStatus
 from imgpath.engines.rules.wording import day, month_year
@@ -34,7 +35,6 @@ from imgpath.engines.rules.wording import day, month_year
 CYCLE_CUTOFF = (9, 1)
 # Follows every date in a step's words that rests on a fact no primary source confirms.
 UNCONFIRMED = " (unconfirmed)"
-_US_KINDS = (ExperienceKind.OBSERVERSHIP, ExperienceKind.EXTERNSHIP, ExperienceKind.CLERKSHIP)
 
 
 @dataclass(frozen=True)
@@ -49,11 +49,11 @@ class Situation:
     # ---- who the applicant is ----
     @property
     def us_citizen(self) -> bool:
-        return self.profile.us_status is UsStatus.CITIZEN or "US" in self.profile.citizenships
+        return counting.us_citizen(self.profile)
 
     @property
     def needs_visa(self) -> bool:
-        return not self.us_citizen and self.profile.us_status is not UsStatus.PERMANENT_RESIDENT
+        return counting.needs_visa(self.profile)
 
     @property
     def is_canadian(self) -> bool:
@@ -97,10 +97,7 @@ class Situation:
         return self.profile.exams.usmle(exam_id) or UsmleExam()
 
     def passed(self, exam_id: str) -> bool:
-        if self.exam(exam_id).status is ExamStatus.PASSED:
-            return True
-        # ECFMG Certification is only issued after Step 1 and Step 2 CK are passed.
-        return self.certified and exam_id != "usmle_step3"
+        return counting.exam_passed(self.profile, exam_id)
 
     def unsuccessful(self, exam_id: str) -> int:
         exam = self.exam(exam_id)
@@ -135,13 +132,11 @@ class Situation:
 
     @property
     def us_clinical_months(self) -> float:
-        return float(
-            sum(
-                item.months or 0
-                for item in self.profile.experience
-                if item.kind in _US_KINDS and item.country in (None, "US")
-            )
-        )
+        return counting.us_clinical_months(self.profile)
+
+    @property
+    def hands_on_months(self) -> float:
+        return counting.hands_on_months(self.profile)
 
     @property
     def us_residency_months(self) -> float:
@@ -156,7 +151,7 @@ class Situation:
         return self.profile.progress.matched is True or self.in_residency
 
     # ---- facts ----
-    def fact(self, fact_id: str) -> FactRow:
+    def fact(self, fact_id: str) -> Fact:
         return self.facts.fact(fact_id)
 
     def value(self, fact_id: str, key: str) -> Any:
@@ -176,7 +171,9 @@ class Situation:
 
     def fact_day(self, fact_id: str, key: str) -> str:
         row = self.facts.fact(fact_id)
-        return self.day_of(row, row.value(key))
+        value = row.value(key)
+        assert isinstance(value, date), f"{fact_id}.{key} is not a date"
+        return self.day_of(row, value)
 
     def standing_words(self, row: FactRow) -> str:
         """A contested or time-limited fact's last known status, dated, never as settled law."""

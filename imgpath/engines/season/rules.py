@@ -109,13 +109,21 @@ def season_rules(facts: Facts) -> SeasonRules:
         nrmp_programs_included=int(nrmp.value("programs_included")),  # type: ignore[arg-type]
         nrmp_extra_fee=int(nrmp.value("extra_program_fee_usd")),  # type: ignore[arg-type]
         nrmp_fee_fact=ref(nrmp),
-        last_signals={
-            str(k): parse_allowance(str(v))
-            for k, v in signals.value("by_specialty")  # type: ignore[misc,union-attr]
-        },
+        last_signals=_allowances(signals.value("by_specialty")),
         last_signals_fact=ref(signals),
         signals_published=published if isinstance(published, bool) else None,
         signals_fact=ref(f("eras_signals_2027")),
         specialty_letters={str(sloe.value("specialty")): str(sloe.value("letter"))},
         specialty_letter_fact=ref(sloe),
     )
+
+
+def _allowances(value: object) -> dict[str, SignalAllowance]:
+    """The per-specialty signal counts of a facts table: (specialty, "gold/silver") pairs."""
+    if not isinstance(value, tuple):
+        return {}
+    return {
+        str(pair[0]): parse_allowance(str(pair[1]))
+        for pair in value
+        if isinstance(pair, tuple) and len(pair) == 2
+    }

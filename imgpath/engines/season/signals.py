@@ -35,7 +35,8 @@ LEVELS = ("gold", "silver", "single")
 
 
 def _limit(allowance: SignalAllowance, level: str) -> int | None:
-    return getattr(allowance, level)
+    limit: int | None = getattr(allowance, level)
+    return limit
 
 
 def check_signals(

@@ -12,12 +12,12 @@ from django.views.decorators.http import require_POST
 
 from imgpath.accounts.models import Role
 from imgpath.core.errors import ServiceError
+from imgpath.core.refusals import add_service_error, refused
 from imgpath.matching import selectors, services
 from imgpath.matching.forms import CycleForm, ProgramForm
 from imgpath.matching.models import CycleStatus, MatchCycle
 from imgpath.matching.presentation import cycle_page
 from imgpath.matching.services.common import is_cycle_manager
-from imgpath.matching.views.common import refused
 
 DETAIL = "match_cycle"
 
@@ -56,7 +56,7 @@ def mock_cycle_create(request: HttpRequest) -> HttpResponse:
         try:
             cycle = services.mock_cycle_create(created_by=request.user, **form.cleaned_data)
         except ServiceError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            add_service_error(form, exc)
         else:
             messages.success(request, "Mock match created. Add its programs next.")
             return redirect(DETAIL, cycle.pk)

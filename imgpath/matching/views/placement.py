@@ -8,13 +8,15 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
+from imgpath.accounts.models import Role
 from imgpath.core.errors import ServiceError
+from imgpath.core.permissions import role_required
+from imgpath.core.refusals import add_service_error
 from imgpath.matching import services
 from imgpath.matching.forms import PlacementRoundForm
 from imgpath.rotations.choices import PENDING_APPLICATION_STATUSES
 from imgpath.rotations.models import Session
 from imgpath.rotations.services.common import today
-from imgpath.rotations.views.common import host_required
 
 
 def _placeable_sessions(user) -> QuerySet[Session]:
@@ -35,7 +37,7 @@ def _placeable_sessions(user) -> QuerySet[Session]:
 
 
 @never_cache
-@host_required
+@role_required(Role.HOST)
 def placement_round_create(request: HttpRequest) -> HttpResponse:
     sessions = _placeable_sessions(request.user)
     form = PlacementRoundForm(request.POST or None, sessions=sessions)
@@ -50,7 +52,7 @@ def placement_round_create(request: HttpRequest) -> HttpResponse:
                 description=data["description"],
             )
         except ServiceError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            add_service_error(form, exc)
         else:
             messages.success(
                 request,

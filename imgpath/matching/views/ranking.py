@@ -20,10 +20,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from imgpath.core.errors import ServiceError
+from imgpath.core.refusals import refused
 from imgpath.matching import selectors, services
 from imgpath.matching.forms import RankOrderForm
 from imgpath.matching.models import MatchCycle, MatchProgram, Participant
-from imgpath.matching.views.common import refused
 
 PAGE = "matching/rank_list.html"
 

@@ -50,7 +50,7 @@ def test_an_applicant_sees_suggestions_with_reasons_and_can_filter(
 def test_asking_from_the_mentor_page(client_for, applicant, mentor_profile, host):
     url = reverse("mentorship:mentor_detail", args=[mentor_profile.pk])
     assert client_for(None).post(url, {"goal": "x"}).status_code == 302
-    assert client_for(host).post(url, {"goal": "x"}).status_code == 404
+    assert client_for(host).post(url, {"goal": "x"}).status_code == 403
     assert client_for(applicant).post(url, {"goal": ""}).status_code == 422
     assert client_for(applicant).post(url, {"goal": "Help me plan USCE"}).status_code == 302
     assert Mentorship.objects.get().goal == "Help me plan USCE"

@@ -121,8 +121,8 @@ def test_experience_row_needs_a_kind(client, applicant):
 @pytest.mark.parametrize("persona", ["host", "mentor", "staff"])
 def test_only_applicants_have_a_profile_page(client, request, persona):
     client.force_login(request.getfixturevalue(persona))
-    assert client.get(reverse("profile_edit")).status_code == 404
-    assert client.post(reverse("profile_edit"), _form_data()).status_code == 404
+    assert client.get(reverse("profile_edit")).status_code == 403
+    assert client.post(reverse("profile_edit"), _form_data()).status_code == 403
     assert not ApplicantProfile.objects.exists()
 
 

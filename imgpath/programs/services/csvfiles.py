@@ -135,7 +135,3 @@ def _rows(path: Path, text: str, required: tuple[str, ...]) -> tuple[tuple, tupl
     except csv.Error as exc:
         raise ImportFileError(path, f"is not valid CSV ({exc})") from exc
     return tuple(rows), tuple(bad_rows)
-
-
-def file_sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()

@@ -242,6 +242,38 @@ def test_an_applicant_gets_fit_in_results(client_for, applicant, miami):
     assert body["results"][0]["fit"]["reasons"][0]["rule"] == "accepts_imgs"
 
 
+def test_the_fit_says_what_is_missing_in_the_api(client_for, applicant, miami):
+    from imgpath.profiles.models import ApplicantProfile
+
+    ledger_entry_create(
+        program=miami,
+        field="min_step2ck",
+        value=policy_value_parse(field="min_step2ck", raw="240"),
+        source_kind="staff",
+        verified_on=dt.date(2026, 1, 12),
+        source_url="https://med.example.edu/im/eligibility",
+    )
+    ApplicantProfile.objects.create(
+        user=applicant, data={"us_status": "citizen", "ecfmg_certified": True}
+    )
+    body = client_for(applicant).get(f"{API}/programs", {"q": "jackson"}).json()
+
+    (result,) = [item for item in body["results"] if item["acgme_id"] == MIAMI_IM]
+    assert result["fit"]["missing"] == [
+        {
+            "field": "exams.usmle_step2ck.score",
+            "what": "Your Step 2 CK score",
+            "changes": "A score of 240 or more meets this rule; a lower score fails it.",
+        }
+    ]
+    schema = client_for(applicant).get(f"{API}/openapi.json").json()
+    assert set(schema["components"]["schemas"]["FitMissingOut"]["properties"]) == {
+        "field",
+        "what",
+        "changes",
+    }
+
+
 def test_the_openapi_schema_documents_the_filters_and_4xx(client, directory):
     schema = client.get(f"{API}/openapi.json").json()
     search = schema["paths"]["/api/v1/programs"]["get"]

@@ -124,6 +124,24 @@ def test_an_applicant_with_a_profile_sees_fit_and_reasons(client_for, applicant,
     assert "J-1 sponsorship not known." in page
 
 
+def test_fit_names_the_missing_step2ck_score_and_what_it_would_change(
+    client_for, applicant, other_applicant, miami
+):
+    ApplicantProfile.objects.create(
+        user=applicant, data={"us_status": "citizen", "ecfmg_certified": True}
+    )
+    ApplicantProfile.objects.create(user=other_applicant, data={"us_status": "citizen"})
+    _state(miami, "min_step2ck", "240")
+
+    page = _detail(client_for(applicant), miami)
+    other = _detail(client_for(other_applicant), miami)
+
+    assert "Your profile does not say:" in page
+    assert "Your Step 2 CK score (<code>exams.usmle_step2ck.score</code>)" in page
+    assert "A score of 240 or more meets this rule; a lower score fails it." in page
+    assert "exams.usmle_step2ck.score" not in other
+
+
 # Compare ------------------------------------------------------------------------------------
 
 

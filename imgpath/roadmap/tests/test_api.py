@@ -61,10 +61,10 @@ def test_evaluate_names_the_bad_field(client, applicant):
     )
 
     assert response.status_code == 422
-    assert "targets.states" in response.json()["detail"]
+    assert response.json()["field"] == "targets.states[0]"
 
 
 def test_roadmap_api_needs_an_applicant(client, host):
     assert client.get("/api/v1/roadmap").status_code == 401
     client.force_login(host)
-    assert client.get("/api/v1/roadmap").status_code == 404
+    assert client.get("/api/v1/roadmap").status_code == 403

@@ -62,7 +62,7 @@ def test_roadmap_reflects_only_my_own_profile(client, applicant_with_profile, ot
 @pytest.mark.parametrize("name", ["roadmap", "roadmap_pdf", "roadmap_calendar"])
 def test_roadmap_pages_are_for_applicants_only(client, request, persona, name):
     client.force_login(request.getfixturevalue(persona))
-    assert client.get(reverse(name)).status_code == 404
+    assert client.get(reverse(name)).status_code == 403
 
 
 def test_roadmap_needs_login(client):

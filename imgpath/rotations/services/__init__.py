@@ -3,6 +3,7 @@
 from imgpath.rotations.services.applications import (
     application_create,
     application_decide,
+    application_submit,
     application_withdraw,
 )
 from imgpath.rotations.services.bookings import (
@@ -41,6 +42,7 @@ __all__ = [
     "FULL_MESSAGE",
     "application_create",
     "application_decide",
+    "application_submit",
     "application_withdraw",
     "booking_cancel",
     "booking_complete",

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from imgpath.accounts.models import Role
 from imgpath.core.errors import ConflictError, ServiceError
-from imgpath.profiles.selectors import profile_data_for
+from imgpath.profiles.selectors import profile_for
 from imgpath.rotations import eligibility
 from imgpath.rotations.choices import (
     ACTIVE_APPLICATION_STATUSES,
@@ -29,6 +31,7 @@ from imgpath.rotations.services.common import (
     record_event,
     today,
 )
+from imgpath.rotations.services.documents import document_upload
 
 
 def application_create(
@@ -53,6 +56,38 @@ def application_create(
         record_event(application=application, kind=EventKind.APPLIED, actor=applicant)
         notify_both_sides(application=application, kind=EventKind.APPLIED)
     return application
+
+
+def application_submit(
+    *,
+    session: Session,
+    applicant,
+    statement: str,
+    documents: Iterable[Document] = (),
+    uploads: Mapping[str, UploadedFile] | None = None,
+) -> Application:
+    """The whole apply step, used by the page and the API: files uploaded with the form go into
+    the applicant's vault and the application is created, in one transaction. A refusal at any
+    point leaves no document row and no stored file behind. An upload's refusal names the form
+    field ``upload_<document type>``."""
+    stored: list[str] = []
+    try:
+        with transaction.atomic():
+            chosen = list(documents)
+            for code, upload in (uploads or {}).items():
+                try:
+                    document = document_upload(owner=applicant, doc_type=code, upload=upload)
+                except ServiceError as exc:
+                    raise ServiceError(exc.message, field=f"upload_{code}") from exc
+                stored.append(document.file.name)
+                chosen.append(document)
+            return application_create(
+                session=session, applicant=applicant, statement=statement, documents=chosen
+            )
+    except BaseException:
+        for name in stored:
+            default_storage.delete(name)
+        raise
 
 
 def _check_can_apply(*, session: Session, applicant) -> None:
@@ -91,7 +126,7 @@ def _check_eligibility(offering: Offering, applicant) -> list[eligibility.Check]
     checks = eligibility.assess(
         audience=offering.audience,
         requires_step1=offering.requires_step1,
-        profile=profile_data_for(applicant),
+        profile=profile_for(applicant),
     )
     failing = [c for c in checks if c.status == eligibility.NOT_MET]
     if failing:

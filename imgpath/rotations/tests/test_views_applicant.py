@@ -63,6 +63,34 @@ class TestApplyPage:
         assert "PDF, JPEG or PNG" in response.content.decode()
         assert not Application.objects.exists()
 
+    def test_a_refusal_after_the_upload_leaves_no_orphan_document_or_file(
+        self, client, session, applicant, settings, tmp_path
+    ):
+        from imgpath.profiles.services import profile_save
+
+        settings.STORAGES = {
+            **settings.STORAGES,
+            "default": {
+                "BACKEND": "django.core.files.storage.FileSystemStorage",
+                "OPTIONS": {"location": str(tmp_path)},
+            },
+        }
+        session.offering.requires_step1 = True
+        session.offering.save()
+        profile_save(user=applicant, data={"exams": {"usmle_step1": {"status": "failed"}}})
+        client.force_login(applicant)
+
+        response = client.post(
+            reverse("application_apply", args=[session.pk]),
+            {"statement": "Hi", "upload_cv": upload("cv.pdf")},
+        )
+
+        assert response.status_code == 422
+        assert "requirements" in response.content.decode()
+        assert not Application.objects.exists()
+        assert not Document.objects.filter(owner=applicant).exists()
+        assert [p for p in tmp_path.rglob("*") if p.is_file()] == []
+
     def test_a_service_refusal_is_shown_on_the_form(self, client, session, applicant):
         apply(session, applicant)
         client.force_login(applicant)

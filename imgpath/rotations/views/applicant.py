@@ -59,25 +59,20 @@ def application_apply(request: HttpRequest, session_pk: int) -> HttpResponse:
 
 
 def _submit(request: HttpRequest, session: Session, form: ApplyForm) -> Application | None:
-    documents = []
+    uploads, documents = {}, []
     for code in form.required_codes:
         upload = form.cleaned_data.get(f"upload_{code}")
-        try:
-            if upload:
-                documents.append(
-                    services.document_upload(owner=request.user, doc_type=code, upload=upload)
-                )
-            else:
-                documents.append(form.cleaned_data[f"doc_{code}"])
-        except ServiceError as exc:
-            form.add_error(f"upload_{code}", exc.message)
-            return None
+        if upload:
+            uploads[code] = upload
+        else:
+            documents.append(form.cleaned_data[f"doc_{code}"])
     try:
-        return services.application_create(
+        return services.application_submit(
             session=session,
             applicant=request.user,
             statement=form.cleaned_data["statement"],
             documents=documents,
+            uploads=uploads,
         )
     except ServiceError as exc:
         add_service_error(form, exc)

@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.utils.functional import SimpleLazyObject
 
 from imgpath.core.fragments import FRAGMENT_SECONDS, content_version
-from imgpath.profiles.selectors import profile_data_for
+from imgpath.profiles.selectors import profile_for
 from imgpath.rotations import eligibility, selectors
 from imgpath.rotations.choices import ACTIVE_APPLICATION_STATUSES
 from imgpath.rotations.forms import SearchForm
@@ -79,5 +79,5 @@ def _eligibility_preview(request: HttpRequest, offering) -> list[eligibility.Che
     return eligibility.assess(
         audience=offering.audience,
         requires_step1=offering.requires_step1,
-        profile=profile_data_for(request.user),
+        profile=profile_for(request.user),
     )

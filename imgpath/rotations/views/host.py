@@ -11,7 +11,6 @@ from django.views.decorators.http import require_POST
 
 from imgpath.core.errors import ServiceError
 from imgpath.rotations import selectors, services
-from imgpath.rotations.choices import ApplicationStatus
 from imgpath.rotations.forms import (
     HostProfileForm,
     OfferingForm,
@@ -55,12 +54,12 @@ def _form_page(
 @never_cache
 @host_required
 def host_home(request: HttpRequest) -> HttpResponse:
-    applications = selectors.applications_for_host(request.user)
+    pending = selectors.pending_applications_for_host(request.user)
     context = {
         "profiles": selectors.host_profiles_of(request.user),
         "offerings": selectors.offerings_of_host_owner(request.user).order_by("status", "title"),
-        "pending": applications.filter(status=ApplicationStatus.SUBMITTED)[:10],
-        "pending_count": applications.filter(status=ApplicationStatus.SUBMITTED).count(),
+        "pending": pending[:10],
+        "pending_count": pending.count(),
     }
     return render(request, "rotations/host/home.html", context)
 

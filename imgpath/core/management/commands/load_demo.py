@@ -19,9 +19,8 @@ class Command(BaseCommand):
             for module in sorted(loaders, key=lambda m: getattr(m, "ORDER", 50)):
                 with transaction.atomic():
                     module.load_demo(stdout=self.stdout)
-        from imgpath.accounts.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
-
-        self.stdout.write("")
-        self.stdout.write(self.style.SUCCESS(f"Demo accounts (password for all: {DEMO_PASSWORD})"))
-        for email, name, role in DEMO_ACCOUNTS:
-            self.stdout.write(f"  {role:<10} {email:<34} {name}")
+        # Apps that have something to tell the person starting the demo (the accounts app: who
+        # to sign in as) say it last.
+        for module in loaders:
+            if hasattr(module, "after_load"):
+                module.after_load(stdout=self.stdout, style=self.style)

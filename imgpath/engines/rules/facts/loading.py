@@ -24,6 +24,7 @@ from imgpath.engines.rules.facts.model import (
     FactRow,
     Facts,
     Flag,
+    Specialty,
     Standing,
     StateRule,
     Tier,
@@ -183,7 +184,7 @@ class FactRowSummary:
 def load_facts(directory: Path) -> Facts:
     """Read every ``*.yaml`` of ``directory``; raise ``FactsError`` on the first bad value."""
     rows: dict[str, list[FactRow]] = {kind: [] for kind in _ROW_CLASSES}
-    specialties: tuple = ()
+    specialties: tuple[Specialty, ...] = ()
     for path in sorted(directory.glob("*.yaml")):
         raw = read_yaml(path)
         if isinstance(raw, dict) and raw.get("kind") == "specialties":
@@ -291,8 +292,8 @@ def _check_states(facts: Facts) -> None:
         raise FactsError(file, f"missing jurisdictions: {', '.join(missing)}", field="state")
 
 
-def _check_unique(rows: tuple, key: Any, field: str) -> None:
-    seen: set = set()
+def _check_unique(rows: tuple[Any, ...], key: Any, field: str) -> None:
+    seen: set[Any] = set()
     for row in rows:
         if key(row) in seen:
             raise FactsError(row.file, f"duplicate {field} {key(row)}", row_id=row.id, field=field)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from imgpath.engines.rules.profile import CurrentVisa, ExperienceKind
+from imgpath.engines.profile.model import CurrentVisa, ExperienceKind
 from imgpath.engines.rules.roadmap import Step, StepStatus
 from imgpath.engines.rules.situation import Situation, make_step
 from imgpath.engines.rules.wording import day, listing

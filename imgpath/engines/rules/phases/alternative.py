@@ -9,8 +9,13 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from imgpath.engines.rules.facts.model import AlternativePathway, AltStatus, ExperienceOption
-from imgpath.engines.rules.profile import ExamStatus, Experience, ExperienceKind
+from imgpath.engines.profile.model import ExamStatus, Experience, ExperienceKind
+from imgpath.engines.rules.facts.model import (
+    AlternativePathway,
+    AltStatus,
+    ExperienceOption,
+    FactRow,
+)
 from imgpath.engines.rules.roadmap import RoadmapWarning, Severity, Step, StepStatus
 from imgpath.engines.rules.situation import Situation, make_step, make_warning
 from imgpath.engines.rules.wording import EXAM_NAMES, count, listing
@@ -67,7 +72,7 @@ def alternative_license_step(
             f"{name} has a licence route without U.S. residency that may fit your "
             "experience abroad; see the step in the licensure phase."
         )
-        warn_cite = [pathway]
+        warn_cite: list[FactRow | None] = [pathway]
         if sit.needs_visa:
             message += " A licence is not a visa: you would still need status that allows work."
             warn_cite.append(sit.fact("alt_pathways_immigration_separate"))

@@ -6,9 +6,10 @@ the target specialties (guidance 2026-12, item 3)."""
 from __future__ import annotations
 
 from datetime import date
+from typing import cast
 
-from imgpath.engines.rules.facts.model import CalendarEntry, CalendarEvent, FactRow
-from imgpath.engines.rules.profile import VisaPreference
+from imgpath.engines.profile.model import VisaPreference
+from imgpath.engines.rules.facts.model import CalendarEntry, CalendarEvent, Fact
 from imgpath.engines.rules.roadmap import RoadmapWarning, Step, StepStatus
 from imgpath.engines.rules.situation import Situation, make_step
 from imgpath.engines.rules.wording import listing
@@ -184,7 +185,7 @@ def letters_step(sit: Situation) -> Step:
     )
 
 
-def _fees_text(sit: Situation, cite: list[FactRow | None]) -> str:
+def _fees_text(sit: Situation, cite: list[Fact]) -> str:
     """The fee rules per specialty, so the list size is chosen knowing its cost."""
     eras = sit.fact("eras_residency_fees_2026")
     nrmp = sit.fact("nrmp_registration_fees")
@@ -293,9 +294,9 @@ def residencycas_step(sit: Situation) -> Step:
         "need your ECFMG Status Report, USMLE transcript, MSPE and medical school transcript. "
         "Register with the NRMP separately."
     )
-    due = None
+    due: date | None = None
     if sit.match_year == 2026:
-        due = cycle.value("deadline")
+        due = cast(date, cycle.value("deadline"))
         reason += (
             " For the 2026 Match submissions opened on "
             f"{sit.fact_day(cycle.id, 'submission_opens')} and closed on "

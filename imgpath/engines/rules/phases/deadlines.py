@@ -9,9 +9,10 @@ deadline, or a result that arrives after it, means the next Match (guidance 2026
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import cast
 
+from imgpath.engines.profile.model import ExamStatus, PathwaysStatus
 from imgpath.engines.rules.facts.model import CalendarEntry, CalendarEvent
-from imgpath.engines.rules.profile import ExamStatus, PathwaysStatus
 from imgpath.engines.rules.roadmap import RoadmapWarning, Severity, Step, StepStatus
 from imgpath.engines.rules.situation import Situation, make_step, make_warning
 from imgpath.engines.rules.wording import EXAM_NAMES, day, listing
@@ -89,7 +90,7 @@ def _against_deadline(
     ]
     late: list[str] = []
     tight: list[str] = []
-    allow = int(reporting.value("allow_weeks"))
+    allow = int(cast(int, reporting.value("allow_weeks")))
     for exam in ("usmle_step1", "usmle_step2ck"):
         sitting = sit.exam(exam)
         if sit.passed(exam) or sitting.status is not ExamStatus.SCHEDULED or not sitting.date:

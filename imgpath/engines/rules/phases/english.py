@@ -4,10 +4,11 @@ each season sets its own deadline and OET date window (pathway-facts sections 1.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
-from imgpath.engines.rules.facts.model import CalendarEntry, CalendarEvent
-from imgpath.engines.rules.profile import ExamStatus, OetResult, PathwaysStatus
+from imgpath.engines.profile.model import ExamStatus, OetResult, PathwaysStatus
+from imgpath.engines.rules.facts.model import CalendarEntry, CalendarEvent, FactRow
 from imgpath.engines.rules.roadmap import RoadmapWarning, Severity, Step, StepStatus
 from imgpath.engines.rules.situation import Situation, make_step, make_warning
 from imgpath.engines.rules.wording import day, listing
@@ -141,7 +142,10 @@ def _thresholds(sit: Situation, oet: OetResult | None) -> dict[str, int]:
 
 
 def _oet_problem(
-    sit: Situation, minimum: dict[str, int], warnings: list[RoadmapWarning], cite: list
+    sit: Situation,
+    minimum: dict[str, int],
+    warnings: list[RoadmapWarning],
+    cite: Sequence[FactRow | None],
 ) -> str | None:
     """Why the OET is not done yet, in words; None when the result counts."""
     oet = sit.profile.exams.oet
@@ -175,7 +179,10 @@ def _oet_problem(
 
 
 def _too_old(
-    sit: Situation, taken: date | None, warnings: list[RoadmapWarning], cite: list
+    sit: Situation,
+    taken: date | None,
+    warnings: list[RoadmapWarning],
+    cite: Sequence[FactRow | None],
 ) -> str | None:
     window = sit.event(CalendarEvent.OET_TAKEN_ON_OR_AFTER)
     if taken is None or window is None or window.date is None or taken >= window.date:

@@ -4,12 +4,9 @@ it is shown because most matched IMGs have some and each program decides what co
 
 from __future__ import annotations
 
-from imgpath.engines.rules.profile import ExperienceKind
 from imgpath.engines.rules.roadmap import RoadmapWarning, Step, StepStatus
 from imgpath.engines.rules.situation import Situation, make_step
 from imgpath.engines.rules.wording import count
-
-_HANDS_ON = (ExperienceKind.EXTERNSHIP, ExperienceKind.CLERKSHIP)
 
 
 def build(sit: Situation) -> tuple[list[Step], list[RoadmapWarning]]:
@@ -24,11 +21,7 @@ def clinical_experience_step(sit: Situation) -> Step:
         sit.fact("ama_observership_guidance"),
     ]
     months = sit.us_clinical_months
-    hands_on = sum(
-        item.months or 0
-        for item in sit.profile.experience
-        if item.kind in _HANDS_ON and item.country in (None, "US")
-    )
+    hands_on = sit.hands_on_months
     details = {
         "required": False,
         "us_months": months,

@@ -4,9 +4,11 @@ U.S. citizens and permanent residents."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from imgpath.engines.profile.model import CurrentVisa, Location, VisaPreference
 from imgpath.engines.rules.phases.after_training import after_training_step
 from imgpath.engines.rules.phases.travel import travel_ban, travel_warnings
-from imgpath.engines.rules.profile import CurrentVisa, Location, VisaPreference
 from imgpath.engines.rules.roadmap import RoadmapWarning, Severity, Step, StepStatus
 from imgpath.engines.rules.situation import Situation, make_step, make_warning
 
@@ -134,7 +136,7 @@ def visa_step(sit: Situation) -> Step:
     )
 
 
-def _ban_level(ban) -> str | None:
+def _ban_level(ban: Any) -> str | None:
     if ban.full:
         return "full"
     if ban.j_suspended:

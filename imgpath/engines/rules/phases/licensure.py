@@ -7,11 +7,12 @@ engine's unverified_rule warning names it; nothing here is presented as settled 
 from __future__ import annotations
 
 from datetime import date
+from typing import cast
 
+from imgpath.engines.profile.model import USMLE_EXAMS, ExamStatus, VisaPreference
 from imgpath.engines.rules.facts.model import AltStatus, StateRule
 from imgpath.engines.rules.phases.alternative import alternative_license_step
 from imgpath.engines.rules.phases.usmle import usmle_step
-from imgpath.engines.rules.profile import USMLE_EXAMS, ExamStatus, VisaPreference
 from imgpath.engines.rules.roadmap import RoadmapWarning, Severity, Step, StepStatus
 from imgpath.engines.rules.situation import Situation, make_step, make_warning
 from imgpath.engines.rules.wording import EXAM_NAMES, add_years, count, day
@@ -58,7 +59,7 @@ def texas_physician_graduate_step(sit: Situation) -> Step | None:
     residency and graduated within the window; the law's residency and work-permit conditions
     are not in the profile, so the step names them instead of deciding them."""
     fact = sit.fact("tx_physician_graduate_license")
-    window = int(fact.value("graduated_within_years"))
+    window = int(cast(int, fact.value("graduated_within_years")))
     since = sit.years_since_graduation
     recent = since is not None and since <= window and sit.graduated is not False
     passed = all(sit.passed(exam) for exam in USMLE_EXAMS[:2])
@@ -167,7 +168,7 @@ def state_license_step(sit: Situation, rule: StateRule) -> Step:
         )
         cite.append(sit.fact("fsmb_gme_overview_2024"))
     alternatives = sit.fact("board_certification_alternative")
-    if rule.state in alternatives.value("states"):
+    if rule.state in cast(tuple[str, ...], alternatives.value("states")):
         reason += (
             f" A 2017 source (unconfirmed) lists {rule.name} among states that may accept board "
             "certification or long licensure elsewhere in place of the training or time-limit "

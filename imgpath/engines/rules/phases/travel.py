@@ -9,9 +9,10 @@ message carries the fact's last known standing and its date (guidance 2026-12, i
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
+from imgpath.engines.profile.model import CurrentVisa, Location
 from imgpath.engines.rules.countries import country_name
-from imgpath.engines.rules.profile import CurrentVisa, Location
 from imgpath.engines.rules.roadmap import RoadmapWarning, Severity
 from imgpath.engines.rules.situation import Situation, make_warning
 from imgpath.engines.rules.wording import listing
@@ -43,9 +44,9 @@ class TravelBan:
 
 def travel_ban(sit: Situation) -> TravelBan:
     fact = sit.fact("travel_ban_2026")
-    full = set(fact.value("full"))
-    partial = set(fact.value("partial_j_suspended"))
-    immigrant = set(fact.value("immigrant_only"))
+    full = set(cast(tuple[str, ...], fact.value("full")))
+    partial = set(cast(tuple[str, ...], fact.value("partial_j_suspended")))
+    immigrant = set(cast(tuple[str, ...], fact.value("immigrant_only")))
     mine = [code for code in sit.profile.citizenships if code != "US"]
     return TravelBan(
         full=tuple(code for code in mine if code in full),

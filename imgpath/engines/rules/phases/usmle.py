@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from imgpath.engines.profile.model import ExamStatus
 from imgpath.engines.rules.facts.model import FactRow
-from imgpath.engines.rules.profile import ExamStatus
 from imgpath.engines.rules.roadmap import Step, StepStatus
 from imgpath.engines.rules.situation import Situation, make_step
 from imgpath.engines.rules.wording import EXAM_NAMES, count, day

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from imgpath.engines.profile.model import ExamStatus, ExperienceKind, UsStatus
 from imgpath.engines.rules import (
     SPECIALTIES,
     US_STATES,
@@ -14,7 +15,6 @@ from imgpath.engines.rules import (
     parse_profile,
     profile_to_dict,
 )
-from imgpath.engines.rules.profile import ExamStatus, ExperienceKind, UsStatus
 from imgpath.engines.rules.tests.support import INDIAN_GRADUATE
 
 

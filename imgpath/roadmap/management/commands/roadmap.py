@@ -31,7 +31,8 @@ class Command(BaseCommand):
             document = profile_check(_read_profile(options["profile"]))
             roadmap = evaluate_json(document, load_default_facts(), today)
         except ServiceError as exc:
-            raise CommandError(f"{options['profile']}: {exc.message}") from None
+            where = f"{exc.field}: " if exc.field not in (None, "profile") else ""
+            raise CommandError(f"{options['profile']}: {where}{exc.message}") from None
         except ProfileError as exc:
             raise CommandError(f"{options['profile']}: {exc}") from exc
         if options["format"] == "json":
