@@ -6,7 +6,8 @@ INSTALLED_APPS order so the OpenAPI schema is stable.
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import date
+from typing import Annotated, Any
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -17,7 +18,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 from ninja.openapi.schema import OpenAPISchema
 from ninja.schema import DjangoGetter
 from ninja.security import APIKeyHeader, HttpBearer, django_auth
-from pydantic import model_validator
+from pydantic import AwareDatetime, BeforeValidator, Field, StrictInt, model_validator
 
 from imgpath.core.errors import ServiceError
 from imgpath.core.registry import app_hook, app_modules
@@ -69,6 +70,19 @@ class Anyone:
 
 
 PUBLIC = [*AUTH, Anyone()]
+
+
+def _text_not_number(value: Any) -> Any:
+    """JSON dates are strings: refuse the numbers pydantic would otherwise read as timestamps."""
+    if isinstance(value, (bool, int, float)):
+        raise ValueError("must be a string in ISO 8601 form, such as 2027-01-31")
+    return value
+
+
+# Body types that take JSON at its word: no 0 read as false, "7" as 7 or 0 as 1 January 1970.
+JsonDate = Annotated[date, BeforeValidator(_text_not_number)]
+JsonDatetime = Annotated[AwareDatetime, BeforeValidator(_text_not_number)]
+BodyId = Annotated[StrictInt, Field(ge=1, le=2**62)]
 
 
 class BodySchema(Schema):

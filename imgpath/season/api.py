@@ -8,9 +8,9 @@ from typing import Annotated, Any
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from ninja import Query, Router, Schema, Status
-from pydantic import AfterValidator, AwareDatetime, Field, StringConstraints
+from pydantic import AfterValidator, Field, StrictBool, StrictInt, StringConstraints
 
-from imgpath.core.api import ERRORS, BodySchema
+from imgpath.core.api import ERRORS, BodyId, BodySchema, JsonDate, JsonDatetime
 from imgpath.engines.season import check_statement, diff_versions
 from imgpath.season import selectors, services
 from imgpath.season.models import Season, SignalLevel, Track, TrackedProgram
@@ -124,8 +124,8 @@ class SeasonProgramPatch(BodySchema):
     tags: list[Annotated[str, StringConstraints(max_length=40), AfterValidator(_no_nul)]] | None = (
         Field(default=None, max_length=20)
     )
-    rank: Annotated[int, Field(ge=1, le=300)] | None = None
-    travel_estimate_usd: Annotated[int, Field(ge=0, le=100_000)] | None = None
+    rank: Annotated[StrictInt, Field(ge=1, le=300)] | None = None
+    travel_estimate_usd: Annotated[StrictInt, Field(ge=0, le=100_000)] | None = None
     time_zone: Annotated[str, StringConstraints(max_length=64)] | None = None
 
 
@@ -177,7 +177,7 @@ def programs_delete(request: HttpRequest, program_id: Id):
 
 
 class SeasonLetterIdsIn(BodySchema):
-    letter_ids: list[Id] = Field(max_length=50)
+    letter_ids: list[BodyId] = Field(max_length=50)
 
 
 @router.put(
@@ -193,7 +193,7 @@ def programs_letters(request: HttpRequest, program_id: Id, payload: SeasonLetter
 
 
 class SeasonStatementIdIn(BodySchema):
-    statement_id: Id | None = None
+    statement_id: BodyId | None = None
 
 
 @router.put(
@@ -232,19 +232,19 @@ class SeasonInterviewOut(Schema):
 
 
 class SeasonInterviewIn(BodySchema):
-    program_id: Id
-    offered: list[AwareDatetime] = Field(default_factory=list, max_length=20)
-    starts_at: AwareDatetime | None = None
-    duration_minutes: Annotated[int, Field(ge=15, le=720)] = 240
-    virtual: bool = True
+    program_id: BodyId
+    offered: list[JsonDatetime] = Field(default_factory=list, max_length=20)
+    starts_at: JsonDatetime | None = None
+    duration_minutes: Annotated[StrictInt, Field(ge=15, le=720)] = 240
+    virtual: StrictBool = True
     location: Short = ""
     city: Annotated[str, StringConstraints(max_length=100), AfterValidator(_no_nul)] = ""
-    respond_by: date | None = None
+    respond_by: JsonDate | None = None
 
 
 class SeasonInterviewPatch(BodySchema):
-    starts_at: AwareDatetime | None = None
-    thank_you_sent: bool | None = None
+    starts_at: JsonDatetime | None = None
+    thank_you_sent: StrictBool | None = None
 
 
 def _interviews_out(season: Season) -> list[dict[str, Any]]:
@@ -448,13 +448,13 @@ class SeasonLetterIn(BodySchema):
     ]
     writer_title: Short = ""
     specialty: Annotated[str, StringConstraints(max_length=60), AfterValidator(_no_nul)] = ""
-    us_physician: bool = False
-    us_clinical: bool = False
-    specialty_letter: bool = False
-    waived: bool = True
-    booking_id: Id | None = None
-    requested_on: date | None = None
-    received_on: date | None = None
+    us_physician: StrictBool = False
+    us_clinical: StrictBool = False
+    specialty_letter: StrictBool = False
+    waived: StrictBool = True
+    booking_id: BodyId | None = None
+    requested_on: JsonDate | None = None
+    received_on: JsonDate | None = None
 
 
 def _letter_out(letter) -> dict[str, Any]:
@@ -506,7 +506,7 @@ class SeasonSignalSpecialtyOut(Schema):
 
 
 class SeasonSignalPlacementIn(Schema):
-    program_id: Id
+    program_id: BodyId
     level: SignalLevel
 
 

@@ -252,3 +252,30 @@ def test_export_and_erasure_include_the_season(owned, applicant):
     assert data["letters"][0]["writer_name"] == "Dr. Lee"
     user_data_erase(user=applicant)
     assert not TrackedProgram.objects.exists() and not Letter.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"respond_by": 0},
+        {"starts_at": 1_767_225_600},
+        {"virtual": 0},
+        {"duration_minutes": "240"},
+        {"program_id": "1"},
+    ],
+)
+def test_json_values_of_the_wrong_type_are_refused_not_coerced(api, applicant, programs, body):
+    """0 is not 1 January 1970, nor false; "240" is not a number: each is a 422 naming the field."""
+    tracked = _add(api, applicant, programs[0])
+    response = api(applicant, "post", "/interviews", {"program_id": tracked["id"], **body})
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["field"].endswith(next(iter(body)))
+    assert api(applicant, "get", "/interviews").json() == []
+
+
+def test_thank_you_flag_must_be_true_or_false(api, applicant, programs):
+    tracked = _add(api, applicant, programs[0])
+    made = api(applicant, "post", "/interviews", {"program_id": tracked["id"]}).json()
+    response = api(applicant, "patch", f"/interviews/{made['id']}", {"thank_you_sent": 0})
+    assert response.status_code == 422
+    assert api(applicant, "get", "/interviews").json()[0]["thank_you_sent_at"] is None
