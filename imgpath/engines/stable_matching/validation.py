@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from .errors import InstanceError
+from .id_lookup import IdTable
 
 if TYPE_CHECKING:
     from .model import Applicant, Couple, Instance, Program
@@ -125,6 +126,9 @@ def _encode_lists(
     lengths = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
     offset = np.zeros(len(lists) + 1, dtype=np.int32)
     np.cumsum(lengths, out=offset[1:])
+    fast = IdTable(list(known)).lookup(list(chain.from_iterable(lists)))
+    if fast is not None:
+        return fast, offset
     try:
         # Straight from the iterator into the array: no list of a million Python ints between.
         indices = map(known.__getitem__, chain.from_iterable(lists))
