@@ -14,6 +14,7 @@ finds repeated entries) and keeps it in `Instance.encoding`; here it is reused.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any
 
 import numpy as np
@@ -82,8 +83,9 @@ def prepare(instance: Instance) -> PreparedInstance:
     none = np.full(n_single_options, -1, np.int32)
     return PreparedInstance(
         instance=instance,
-        applicant_ids=tuple(a.id for a in instance.applicants),
-        program_ids=tuple(p.id for p in instance.programs),
+        # The index dicts hold the ids in order: copying their keys runs in C.
+        applicant_ids=tuple(encoding.applicant_index),
+        program_ids=tuple(encoding.program_index),
         capacity=_frozen(
             np.fromiter((p.capacity for p in instance.programs), np.int32, n_programs)
         ),
@@ -144,7 +146,9 @@ def _classify(instance: Instance) -> tuple[Array, list[int]]:
     advanced_choices = np.concatenate([[0], np.cumsum(kinds[encoding.choice_program])])
     has_advanced = np.diff(advanced_choices[encoding.choice_offset]) > 0
     has_supplemental = np.fromiter(
-        (bool(a.supplemental) for a in instance.applicants), bool, len(instance.applicants)
+        map(bool, map(attrgetter("supplemental"), instance.applicants)),
+        bool,
+        len(instance.applicants),
     )
     in_couple = np.zeros(len(instance.applicants), dtype=bool)
     for couple in instance.couples:

@@ -27,7 +27,7 @@ def parse_instance(data: Mapping[str, Any]) -> Instance:
     # time walking everything alive; none of them form cycles, so it can wait until the end.
     with collector_paused():
         programs = tuple(map(_parse_program, range(len(programs_data)), programs_data))
-        applicants = tuple(map(_parse_applicant, range(len(applicants_data)), applicants_data))
+        applicants = _parse_applicants(applicants_data)
         couples = tuple(map(_parse_couple, range(len(couples_data)), couples_data))
         return Instance(programs=programs, applicants=applicants, couples=couples)
 
@@ -124,6 +124,37 @@ def _parse_program(index: int, entry: Any) -> Program:
         raise InstanceError(f"{_where('programs', index, entry)}: kind must be a string")
     ranks = _list_field("programs", index, entry, "ranks")
     return Program(id=entry["id"], capacity=entry["capacity"], ranks=ranks, kind=kind)  # type: ignore[arg-type]
+
+
+# A frozen dataclass sets each field through object.__setattr__; the slots' own setters do the
+# same job in a third of the time, which matters for 50,000 applicants.
+_NEW = object.__new__
+_SET_ID = Applicant.id.__set__  # type: ignore[attr-defined]
+_SET_RANKS = Applicant.ranks.__set__  # type: ignore[attr-defined]
+_SET_SUPPLEMENTAL = Applicant.supplemental.__set__  # type: ignore[attr-defined]
+_NO_LIST: list[str] = []
+
+
+def _parse_applicants(entries: list[Any]) -> tuple[Applicant, ...]:
+    """The common well-formed entry inline; any other goes through `_parse_applicant`.
+
+    Both build the same Applicant; the second names what is wrong with an entry.
+    """
+    parsed = []
+    for index, entry in enumerate(entries):
+        if type(entry) is dict and _APPLICANT_KEYS.issuperset(entry):
+            applicant_id = entry.get("id")
+            ranks = entry.get("ranks", _NO_LIST)
+            supplemental = entry.get("supplemental", _NO_LIST)
+            if type(applicant_id) is str and type(ranks) is list and type(supplemental) is list:
+                applicant = _NEW(Applicant)
+                _SET_ID(applicant, applicant_id)
+                _SET_RANKS(applicant, tuple(ranks))
+                _SET_SUPPLEMENTAL(applicant, tuple(supplemental))
+                parsed.append(applicant)
+                continue
+        parsed.append(_parse_applicant(index, entry))
+    return tuple(parsed)
 
 
 def _parse_applicant(index: int, entry: Any) -> Applicant:

@@ -11,11 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from .errors import InstanceError
+from .id_lookup import IdTable
 
 if TYPE_CHECKING:
     from .model import Applicant, Couple, Instance, Program
@@ -88,7 +90,7 @@ def _where(section: str, index: int, entry_id: object) -> str:
 
 def _unique_ids(entries: Sequence[Program | Applicant | Couple], section: str) -> dict[str, int]:
     index = {entry.id: i for i, entry in enumerate(entries)}
-    if len(index) == len(entries) and all(isinstance(key, str) for key in index):
+    if len(index) == len(entries) and _all_strings(index):
         return index
     seen: set[object] = set()
     for i, entry in enumerate(entries):
@@ -98,6 +100,15 @@ def _unique_ids(entries: Sequence[Program | Applicant | Couple], section: str) -
             raise InstanceError(f"{_where(section, i, entry.id)}: duplicate id")
         seen.add(entry.id)
     raise AssertionError("unreachable: the ids were not unique")
+
+
+def _all_strings(keys: Iterable[object]) -> bool:
+    """Whether every key is a string: join checks that in C, a generator in Python."""
+    try:
+        "".join(keys)  # type: ignore[arg-type]
+    except TypeError:
+        return all(isinstance(key, str) for key in keys)
+    return True
 
 
 def _check_program(index: int, program: Program) -> None:
@@ -118,13 +129,17 @@ def _encode_lists(
     noun: str,
 ) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
     """Every owner's list as indices, flattened; an unknown entry raises (repeats: see below)."""
-    lists = [getattr(owner, label) for owner in owners]
-    for i, items in enumerate(lists):
-        if not isinstance(items, tuple):
-            raise InstanceError(f"{_where(section, i, owners[i].id)}: {label} must be a tuple")
+    lists = list(map(attrgetter(label), owners))
+    if set(map(type, lists)) != {tuple}:
+        for i, items in enumerate(lists):
+            if not isinstance(items, tuple):
+                raise InstanceError(f"{_where(section, i, owners[i].id)}: {label} must be a tuple")
     lengths = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
     offset = np.zeros(len(lists) + 1, dtype=np.int32)
     np.cumsum(lengths, out=offset[1:])
+    fast = IdTable(list(known)).lookup(list(chain.from_iterable(lists)))
+    if fast is not None:
+        return fast, offset
     try:
         # Straight from the iterator into the array: no list of a million Python ints between.
         indices = map(known.__getitem__, chain.from_iterable(lists))
