@@ -46,6 +46,13 @@ def check_zone(name: str, field: str = "time_zone") -> str:
     return name
 
 
+def season_time_zone_set(season: Season, name: str) -> Season:
+    """The zone the applicant reads interview times in; refused unless zoneinfo knows it."""
+    season.time_zone = check_zone(name.strip())
+    season.save(update_fields=["time_zone"])
+    return season
+
+
 def _clean_tags(tags: Iterable[str]) -> list[str]:
     cleaned = sorted({tag.strip()[:40] for tag in tags if tag and tag.strip()})
     if len(cleaned) > 20:
