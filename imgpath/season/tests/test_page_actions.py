@@ -108,6 +108,8 @@ def test_choosing_an_offered_date(client_for, applicant, interview):
     assert client.post(url, {"starts_at": OFFERED[1].isoformat()}).status_code == 302
     interview.refresh_from_db()
     assert interview.starts_at == OFFERED[1]
+    assert interview.tracked.status == "interview_scheduled"
+    assert interview.tracked.history.count() == 3  # considering, invited, scheduled
     client.post(url, {"starts_at": "2026-12-01T10:00:00+00:00"})
     interview.refresh_from_db()
     assert interview.starts_at == OFFERED[1]
@@ -133,6 +135,7 @@ def test_another_applicant_cannot_change_an_interview(client_for, other_applican
     assert client.post(thanks, {"sent": "1"}).status_code == 404
     interview.refresh_from_db()
     assert interview.starts_at is None and interview.thank_you_sent_at is None
+    assert interview.tracked.status == "invited"
 
 
 def test_setting_the_time_zone(client_for, applicant, season, interview):
