@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from ninja import Query, Router, Schema, Status
-from pydantic import AfterValidator, AwareDatetime, Field, StringConstraints
+from pydantic import AfterValidator, AwareDatetime, BeforeValidator, Field, StringConstraints
 
 from imgpath.core.api import ERRORS, BodySchema
 from imgpath.engines.season import check_statement, diff_versions
@@ -25,6 +25,17 @@ def _no_nul(value: str) -> str:
     if "\x00" in value:
         raise ValueError("must not contain NUL characters")
     return value
+
+
+def _iso_text(value: Any) -> Any:
+    """JSON dates are ISO strings; lax parsing would read a number as seconds since 1970."""
+    if not isinstance(value, str):
+        raise ValueError("must be an ISO 8601 string")
+    return value
+
+
+DateIn = Annotated[date, BeforeValidator(_iso_text)]
+MomentIn = Annotated[AwareDatetime, BeforeValidator(_iso_text)]
 
 
 def _text(n: int):
@@ -233,17 +244,17 @@ class SeasonInterviewOut(Schema):
 
 class SeasonInterviewIn(BodySchema):
     program_id: Id
-    offered: list[AwareDatetime] = Field(default_factory=list, max_length=20)
-    starts_at: AwareDatetime | None = None
+    offered: list[MomentIn] = Field(default_factory=list, max_length=20)
+    starts_at: MomentIn | None = None
     duration_minutes: Annotated[int, Field(ge=15, le=720)] = 240
     virtual: bool = True
     location: Short = ""
     city: Annotated[str, StringConstraints(max_length=100), AfterValidator(_no_nul)] = ""
-    respond_by: date | None = None
+    respond_by: DateIn | None = None
 
 
 class SeasonInterviewPatch(BodySchema):
-    starts_at: AwareDatetime | None = None
+    starts_at: MomentIn | None = None
     thank_you_sent: bool | None = None
 
 
@@ -453,8 +464,8 @@ class SeasonLetterIn(BodySchema):
     specialty_letter: bool = False
     waived: bool = True
     booking_id: Id | None = None
-    requested_on: date | None = None
-    received_on: date | None = None
+    requested_on: DateIn | None = None
+    received_on: DateIn | None = None
 
 
 def _letter_out(letter) -> dict[str, Any]:
