@@ -46,6 +46,13 @@ def check_zone(name: str, field: str = "time_zone") -> str:
     return name
 
 
+def season_time_zone_set(season: Season, name: str) -> Season:
+    """The zone the applicant reads interview times in; refused unless zoneinfo knows it."""
+    season.time_zone = check_zone(name.strip())
+    season.save(update_fields=["time_zone"])
+    return season
+
+
 def _clean_tags(tags: Iterable[str]) -> list[str]:
     cleaned = sorted({tag.strip()[:40] for tag in tags if tag and tag.strip()})
     if len(cleaned) > 20:
@@ -184,11 +191,16 @@ def interview_add(
     return interview
 
 
+@transaction.atomic
 def interview_update(interview: Interview, *, starts_at=None, thank_you_sent: bool | None = None):
+    """Choosing a date schedules the interview, as adding one with a date does."""
     if starts_at is not None:
         if timezone.is_naive(starts_at):
             raise ServiceError("Give times with their UTC offset.", field="starts_at")
         interview.starts_at = starts_at.astimezone(dt.UTC)
+        tracked = interview.tracked
+        if tracked.status in {Status.CONSIDERING, Status.APPLIED, Status.INVITED}:
+            tracked_program_update(tracked, status=Status.INTERVIEW_SCHEDULED)
     if thank_you_sent is not None:
         interview.thank_you_sent_at = timezone.now() if thank_you_sent else None
     interview.save()

@@ -2,14 +2,30 @@ from __future__ import annotations
 
 from django.urls import path
 
-from imgpath.season import letter_request, views, views_documents
+from imgpath.season import letter_request, views, views_actions, views_documents
 
 urlpatterns = [
     path("season/", views.season_home, name="season_home"),
     path("season/export.csv", views.season_export, name="season_export"),
     path("season/programs/add/", views.season_add, name="season_add"),
     path("season/programs/<int:pk>/status/", views.season_status, name="season_status"),
+    path(
+        "season/programs/<int:pk>/documents/",
+        views_actions.program_documents,
+        name="season_program_documents",
+    ),
     path("season/interviews/add/", views.season_interview_add, name="season_interview_add"),
+    path(
+        "season/interviews/<int:pk>/date/",
+        views_actions.interview_choose,
+        name="season_interview_choose",
+    ),
+    path(
+        "season/interviews/<int:pk>/thank-you/",
+        views_actions.interview_thank_you,
+        name="season_interview_thank_you",
+    ),
+    path("season/time-zone/", views_actions.season_time_zone, name="season_time_zone"),
     path("season/documents/", views_documents.documents, name="season_documents"),
     path("season/letters/add/", views_documents.letter_add, name="season_letter_add"),
     path(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 from zoneinfo import ZoneInfo
 
 from django import forms
@@ -17,6 +18,10 @@ from django.views.decorators.http import require_GET, require_POST
 from imgpath.core.errors import ServiceError
 from imgpath.season import selectors, services
 from imgpath.season.models import SignalLevel, Status, Track
+from imgpath.season.rules import current_rules
+from imgpath.season.zones import STATE_ZONES
+
+US_ZONES = sorted(set(STATE_ZONES.values()))
 
 SORTS = {
     "name": lambda row: (row.tracked.name.casefold(), row.tracked.pk),
@@ -70,6 +75,10 @@ def _shown_rows(request: HttpRequest, season):
     return form, rows
 
 
+def _shown(moment: dt.datetime, zone: str) -> str:
+    return f"{selectors.local(moment, zone):%a %d %b %Y %H:%M}"
+
+
 @login_required
 @require_GET
 def season_home(request: HttpRequest) -> HttpResponse:
@@ -87,6 +96,13 @@ def season_home(request: HttpRequest) -> HttpResponse:
         theirs = selectors.local(interview.starts_at, interview.tracked.time_zone)
         interview.local = f"{mine:%d %b %Y %H:%M}".lstrip("0") if mine else ""
         interview.program_local = f"{theirs:%H:%M}" if theirs else ""
+        interview.offered_local = [
+            (moment, _shown(dt.datetime.fromisoformat(moment), season.time_zone))
+            for moment in interview.offered
+        ]
+        interview.chosen = (
+            interview.starts_at.astimezone(dt.UTC).isoformat() if interview.starts_at else ""
+        )
     conflicts = selectors.interview_conflicts(season, interviews)
     context = {
         "season": season,
@@ -101,6 +117,10 @@ def season_home(request: HttpRequest) -> HttpResponse:
         "query": request.GET.urlencode(),
         "statuses": Status.choices,
         "signal_levels": SignalLevel.choices,
+        "letters": list(season.letters.all()),
+        "statements": list(season.statements.all()),
+        "letters_max": current_rules().letters_max,
+        "zone_suggestions": US_ZONES,
     }
     return render(request, "season/home.html", context)
 

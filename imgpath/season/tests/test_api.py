@@ -149,6 +149,19 @@ def test_interviews_in_utc_with_conflicts(api, applicant, programs):
     assert TrackedProgram.objects.get(pk=b["id"]).status == "interview_scheduled"
 
 
+@pytest.mark.parametrize(
+    "field", [{"respond_by": 0}, {"starts_at": 946684800}, {"offered": [946684800]}]
+)
+def test_numbers_are_not_read_as_dates(api, applicant, programs, field):
+    program = _add(api, applicant, programs[0])["id"]
+    response = api(applicant, "post", "/interviews", {"program_id": program, **field})
+    assert response.status_code == 422 and response.json()["errors"]
+    letter = api(applicant, "post", "/letters", {"writer_name": "Dr A", "requested_on": 0})
+    assert letter.status_code == 422
+    assert not TrackedProgram.objects.get(pk=program).interviews.exists()
+    assert not Letter.objects.exists()
+
+
 def test_signals_warn_that_counts_are_not_published(api, applicant, programs):
     a = _add(api, applicant, programs[0])
     em = _add(api, applicant, programs[3])

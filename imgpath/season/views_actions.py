@@ -1,0 +1,115 @@
+"""Tracker actions that change one program or interview: assigning letters and a statement,
+choosing an offered interview date, the thank-you note, and the season's time zone. Each
+calls the same service as the API, so the ERAS letter maximum and zone checks hold alike."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.views.decorators.http import require_POST
+
+from imgpath.core.errors import ServiceError
+from imgpath.season import selectors, services
+from imgpath.season.views import _season
+
+
+class DocumentsForm(forms.Form):
+    """Choices limited to the season's own letters and statements."""
+
+    letters = forms.ModelMultipleChoiceField(queryset=None, required=False)
+    statement = forms.ModelChoiceField(queryset=None, required=False)
+
+    def __init__(self, season, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["letters"].queryset = season.letters.all()
+        self.fields["statement"].queryset = season.statements.all()
+
+
+@login_required
+@require_POST
+def program_documents(request: HttpRequest, pk: int) -> HttpResponse:
+    season = _season(request)
+    tracked = selectors.tracked_for(season, pk)
+    form = DocumentsForm(season, request.POST)
+    if not form.is_valid():
+        messages.error(request, "Choose letters and a statement from your own.")
+        return redirect("season_home")
+    try:
+        with transaction.atomic():
+            ids = [letter.pk for letter in form.cleaned_data["letters"]]
+            services.letters_assign(tracked, ids)
+            services.statement_assign(tracked, form.cleaned_data["statement"])
+    except ServiceError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, f"Saved the letters and statement for {tracked.name}.")
+    return redirect("season_home")
+
+
+class ChooseDateForm(forms.Form):
+    starts_at = forms.ChoiceField(label="Offered dates")
+
+    def __init__(self, offered: list[str], *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["starts_at"].choices = [(moment, moment) for moment in offered]
+
+
+@login_required
+@require_POST
+def interview_choose(request: HttpRequest, pk: int) -> HttpResponse:
+    interview = selectors.interview_for(_season(request), pk)
+    form = ChooseDateForm(interview.offered, request.POST)
+    if not form.is_valid():
+        messages.error(request, "Choose one of the offered dates.")
+        return redirect("season_home")
+    starts = dt.datetime.fromisoformat(form.cleaned_data["starts_at"])
+    services.interview_update(interview, starts_at=starts)
+    messages.success(request, f"Interview date with {interview.tracked.name} chosen.")
+    return redirect("season_home")
+
+
+class ThankYouForm(forms.Form):
+    sent = forms.TypedChoiceField(choices=[("1", "sent"), ("0", "not sent")], coerce=int)
+
+
+@login_required
+@require_POST
+def interview_thank_you(request: HttpRequest, pk: int) -> HttpResponse:
+    interview = selectors.interview_for(_season(request), pk)
+    form = ThankYouForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Say whether the thank-you note was sent.")
+        return redirect("season_home")
+    sent = bool(form.cleaned_data["sent"])
+    services.interview_update(interview, thank_you_sent=sent)
+    messages.success(
+        request,
+        f"Thank-you note to {interview.tracked.name} marked {'sent' if sent else 'unsent'}.",
+    )
+    return redirect("season_home")
+
+
+class TimeZoneForm(forms.Form):
+    time_zone = forms.CharField(max_length=64)
+
+
+@login_required
+@require_POST
+def season_time_zone(request: HttpRequest) -> HttpResponse:
+    season = _season(request)
+    form = TimeZoneForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ServiceError("Give a time zone name such as America/Chicago.", field="time_zone")
+        services.season_time_zone_set(season, form.cleaned_data["time_zone"])
+    except ServiceError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, f"Times are now shown in {season.time_zone}.")
+    return redirect("season_home")
