@@ -204,6 +204,101 @@ def plain_deferred_acceptance(data: Data) -> tuple[float, float, Assignments]:
     return prepared - started, time.perf_counter() - prepared, match
 
 
+def plain_couples_deferred_acceptance(path: Path) -> tuple[float, Assignments]:
+    """Load the file and match it, couples included, the plain way: dicts, heaps, a stack."""
+    started = time.perf_counter()
+    with path.open("rb") as handle:
+        data = json.load(handle)
+    match = PlainCouplesDA(data).run()
+    return time.perf_counter() - started, match
+
+
+class PlainCouplesDA:
+    """Deferred acceptance with couples in plain Python, the reference for the couples run.
+
+    A couple proposes its pairs in order and is held only where both programs take their
+    member; a couple member displaced from a program takes the partner out of theirs and the
+    couple proposes again from its next pair. Seats freed that way are not reoffered (the
+    engine does reoffer them), so this reference does a little less work than the engine.
+    """
+
+    def __init__(self, data: Data) -> None:
+        self.capacity = {p["id"]: p["capacity"] for p in data["programs"]}
+        self.rank = {p["id"]: {a: i for i, a in enumerate(p["ranks"])} for p in data["programs"]}
+        self.couple_of = {m: c["id"] for c in data["couples"] for m in c["members"]}
+        self.members = {c["id"]: c["members"] for c in data["couples"]}
+        self.prefs: dict[str, list[Any]] = {
+            a["id"]: a["ranks"] for a in data["applicants"] if a["id"] not in self.couple_of
+        }
+        self.prefs.update({c["id"]: c["ranks"] for c in data["couples"]})
+        self.held: dict[str, list[tuple[int, str]]] = {p: [] for p in self.capacity}
+        self.match: Assignments = {a["id"]: None for a in data["applicants"]}
+        self.free = list(self.prefs)
+
+    def run(self) -> Assignments:
+        next_choice = dict.fromkeys(self.prefs, 0)
+        while self.free:
+            unit = self.free.pop()
+            choices = self.prefs[unit]
+            propose = self.propose_pair if unit in self.members else self.propose
+            while next_choice[unit] < len(choices):
+                choice = choices[next_choice[unit]]
+                next_choice[unit] += 1
+                if propose(unit, choice):
+                    break
+        return self.match
+
+    def propose(self, applicant: str, program: str) -> bool:
+        r = self.admits(program, applicant, 0)
+        if r is not None:
+            self.seat(program, applicant, r)
+        return r is not None
+
+    def propose_pair(self, couple: str, programs: list[str | None]) -> bool:
+        pair = list(zip(self.members[couple], programs, strict=True))
+        ranks: list[int | None] = []
+        for i, (member, program) in enumerate(pair):
+            same = i == 1 and program is not None and program == pair[0][1]
+            ranks.append(None if program is None else self.admits(program, member, int(same)))
+        if any(r is None for (_, p), r in zip(pair, ranks, strict=True) if p is not None):
+            return False
+        for (member, program), r in zip(pair, ranks, strict=True):
+            if program is not None and r is not None:
+                self.seat(program, member, r)
+        return True
+
+    def admits(self, program: str, applicant: str, taken: int) -> int | None:
+        """The applicant's rank if the program would hold them with `taken` more seats used."""
+        r = self.rank[program].get(applicant)
+        heap = self.held[program]
+        if r is None:
+            return None
+        if len(heap) + taken < self.capacity[program] or (heap and -heap[0][0] > r):
+            return r
+        return None
+
+    def seat(self, program: str, applicant: str, r: int) -> None:
+        heap = self.held[program]
+        self.match[applicant] = program
+        if len(heap) < self.capacity[program]:
+            heapq.heappush(heap, (-r, applicant))
+            return
+        _, out = heapq.heapreplace(heap, (-r, applicant))
+        self.match[out] = None
+        couple = self.couple_of.get(out)
+        if couple is None:
+            self.free.append(out)
+            return
+        for member in self.members[couple]:
+            held_at = self.match[member]
+            if member != out and held_at is not None:
+                partner_heap = self.held[held_at]
+                partner_heap.remove((-self.rank[held_at][member], member))
+                heapq.heapify(partner_heap)
+                self.match[member] = None
+        self.free.append(couple)
+
+
 def matching_package(data: Data) -> tuple[float, float, Assignments]:
     """HospitalResident from PyPI `matching`, fed only mutually acceptable lists, as it requires.
 
@@ -358,7 +453,12 @@ def measure(name: str, data: Data, repeat: int, workdir: Path) -> dict[str, Any]
         "command result == in-process result",
         str(written["assignments"] == dict(result.assignments)),
     )
-    return {"result": result, "compiled_s": compiled_s, "command_s": command_s["auto"]}
+    return {
+        "result": result,
+        "compiled_s": compiled_s,
+        "command_s": command_s["auto"],
+        "path": path,
+    }
 
 
 def plain_baseline(data: Data, repeat: int) -> tuple[float, float, Assignments]:
@@ -380,7 +480,7 @@ def plain_baseline(data: Data, repeat: int) -> tuple[float, float, Assignments]:
     return best[1], best[2], plain
 
 
-def compare_baselines(data: Data, ours: dict[str, Any], skip_package: bool) -> None:
+def compare_baselines(data: Data, ours: dict[str, Any], skip_package: bool, goal: float) -> None:
     result = ours["result"]
     prep_s, solve_s, plain = plain_baseline(data, repeat=3)
     line(
@@ -390,7 +490,7 @@ def compare_baselines(data: Data, ours: dict[str, Any], skip_package: bool) -> N
     line("identical assignments to plain Python DA", str(plain == dict(result.assignments)))
     line("plain DA solve / our compiled solve", f"{solve_s / ours['compiled_s']:,.0f}x faster")
     ratio = ours["command_s"] / (prep_s + solve_s)
-    line("whole command / plain DA (prep + solve)", f"{ratio:.2f}x (goal: at most 2x)")
+    line("whole command / plain DA (prep + solve)", f"{ratio:.2f}x (goal: at most {goal:g}x)")
     if skip_package:
         return
     build_s, package_solve_s, package = matching_package(data)
@@ -402,6 +502,28 @@ def compare_baselines(data: Data, ours: dict[str, Any], skip_package: bool) -> N
         "matching package solve / our compiled solve",
         f"{package_solve_s / ours['compiled_s']:,.0f}x",
     )
+
+
+def compare_couples_baseline(ours: dict[str, Any]) -> None:
+    """The whole command against plain Python that reads the same file and matches it."""
+    # As for the singles baseline, the faster of cycle collector on and off.
+    timings = []
+    for collect in (True, False):
+        if not collect:
+            gc.disable()
+        try:
+            timings.append(best_of(3, lambda: plain_couples_deferred_acceptance(ours["path"])))
+        finally:
+            gc.enable()
+    plain_s, (_, plain) = min(timings, key=lambda timing: timing[0])
+    matched = sum(program is not None for program in plain.values())
+    line("plain Python with couples: load + solve", ms(plain_s))
+    line(
+        "matched: plain Python / ours",
+        f"{matched:,} / {ours['result'].stats['matched_applicants']:,}",
+    )
+    ratio = ours["command_s"] / plain_s
+    line("whole command / plain Python with couples", f"{ratio:.2f}x (goal: at most 1x)")
 
 
 def scaled(fraction: float) -> dict[str, int]:
@@ -431,12 +553,13 @@ def main() -> None:
         workdir = Path(tmp)
         data = generate(small, 0, args.seed)
         ours = measure(f"{small['applicants']} applicants", data, args.repeat, workdir)
-        compare_baselines(data, ours, args.skip_matching_package)
+        compare_baselines(data, ours, args.skip_matching_package, goal=1.5)
         data = generate(full, 0, args.seed)
         ours = measure("2025 Main Match size", data, args.repeat, workdir)
-        compare_baselines(data, ours, skip_package=True)
+        compare_baselines(data, ours, skip_package=True, goal=1)
         data = generate(full, couples, args.seed)
-        measure(f"2025 size with {couples} couples", data, args.repeat, workdir)
+        ours = measure(f"2025 size with {couples} couples", data, args.repeat, workdir)
+        compare_couples_baseline(ours)
 
 
 if __name__ == "__main__":
