@@ -13,6 +13,7 @@ from imgpath.engines.stable_matching import (
     Program,
     instance_to_dict,
     parse_instance,
+    solve,
 )
 
 VALID: dict[str, Any] = {
@@ -162,3 +163,31 @@ def test_parsing_does_not_modify_its_input() -> None:
     data = copy.deepcopy(VALID)
     parse_instance(data)
     assert data == VALID
+
+
+@pytest.mark.parametrize("n_programs", [50, 70_000])
+def test_choices_join_program_lists_with_few_or_more_programs_than_16_bits_hold(
+    n_programs: int,
+) -> None:
+    """Both ways of ordering the choices find each applicant on the lists that rank them."""
+    last, middle = f"P{n_programs - 1}", f"P{n_programs // 2}"
+    data = {
+        "programs": [
+            {"id": f"P{p}", "capacity": 1, "ranks": ranks}
+            for p in range(n_programs)
+            for ranks in [
+                ["A2", "A1"]
+                if p == n_programs - 1
+                else ["A1", "A2"]
+                if p == n_programs // 2
+                else []
+            ]
+        ],
+        "applicants": [
+            {"id": "A1", "ranks": [last, middle]},
+            {"id": "A2", "ranks": [last, "P0", middle]},
+        ],
+    }
+    result = solve(parse_instance(data))
+    assert dict(result.assignments) == {"A1": middle, "A2": last}
+    assert result.stable
