@@ -33,7 +33,11 @@ class SinglesState:
 
 
 def applicant_rounds(prepared: PreparedInstance) -> SinglesState:
-    """Applicant-proposing deferred acceptance among single applicants, a round at a time."""
+    """Applicant-proposing deferred acceptance among single applicants, a round at a time.
+
+    Only programs proposed to in a round can reject anyone, so each round looks at their
+    blocks of held seats alone: late rounds, with a few hundred proposals, cost little.
+    """
     n = prepared.n_singles
     offset = prepared.unit_offset[: n + 1].astype(np.int64)
     plist_offset = prepared.plist_offset.astype(np.int64)
@@ -42,9 +46,11 @@ def applicant_rounds(prepared: PreparedInstance) -> SinglesState:
     following = offset[:-1].copy()
     end = offset[1:]
     # Held seats as sorted entry indices into the programs' lists: sorted means grouped by
-    # program and, within a program, best rank first.
+    # program (program p's entries lie in plist_offset[p]:plist_offset[p + 1]) and, within a
+    # program, best rank first.
     held = np.zeros(0, dtype=np.int64)
-    held_program = np.zeros(0, dtype=np.int64)
+    # Marks, cleared after each round: cheaper than np.unique for the programs proposed to.
+    proposed_to = np.zeros(len(capacity), dtype=bool)
     free = np.flatnonzero(following < end)
     iterations = 0
     while free.size:
@@ -52,26 +58,27 @@ def applicant_rounds(prepared: PreparedInstance) -> SinglesState:
         following[free] += 1
         iterations += int(free.size)
         programs = prepared.opt_prog1[options].astype(np.int64)
-        entries = plist_offset[programs] + prepared.opt_rank1[options]
-        order = np.argsort(entries)
-        at = np.searchsorted(held, entries[order])
-        held = np.insert(held, at, entries[order])
-        held_program = np.insert(held_program, at, programs[order])
-        # Each program keeps its first `capacity` held entries; the rest are rejected.
-        position = np.arange(len(held)) - _block_start(held_program)
-        over = position >= capacity[held_program]
+        entries = np.sort(plist_offset[programs] + prepared.opt_rank1[options])
+        held = np.insert(held, np.searchsorted(held, entries), entries)
+        # Each program proposed to keeps its first `capacity` held entries; the rest go.
+        proposed_to[programs] = True
+        touched = np.flatnonzero(proposed_to)
+        proposed_to[touched] = False
+        start = np.searchsorted(held, plist_offset[touched])
+        stop = np.searchsorted(held, plist_offset[touched + 1])
+        cut = np.minimum(start + capacity[touched], stop)
+        over = _ranges(cut, stop - cut)
         rejected = applicant_unit[prepared.plist_applicant[held[over]]]
-        held, held_program = held[~over], held_program[~over]
+        held = np.delete(held, over)
         free = rejected[following[rejected] < end[rejected]]
+    held_program = np.searchsorted(plist_offset, held, side="right") - 1
     return _state(prepared, held, held_program, end, iterations)
 
 
-def _block_start(sorted_keys: Array) -> Array:
-    """For each element, the index where its run of equal keys starts."""
-    if not len(sorted_keys):
-        return np.zeros(0, dtype=np.int64)
-    starts = np.flatnonzero(np.concatenate([[True], sorted_keys[1:] != sorted_keys[:-1]]))
-    return np.repeat(starts, np.diff(np.append(starts, len(sorted_keys))))
+def _ranges(starts: Array, lengths: Array) -> Array:
+    """The indices starts[i], ..., starts[i] + lengths[i] - 1 for every i, in order."""
+    before = np.cumsum(lengths) - lengths
+    return np.arange(int(lengths.sum())) + np.repeat(starts - before, lengths)
 
 
 def _state(
