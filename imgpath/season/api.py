@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest
 from ninja import Query, Router, Schema, Status
 from pydantic import AfterValidator, Field, StrictBool, StrictInt, StringConstraints
 
+from imgpath.accounts.models import User
 from imgpath.core.api import ERRORS, BodyId, BodySchema, JsonDate, JsonDatetime
 from imgpath.engines.season import check_statement, diff_versions
 from imgpath.season import selectors, services
@@ -39,9 +40,10 @@ NrmpCode = Annotated[str, StringConstraints(pattern=r"^[0-9A-Z]{1,10}$")]
 
 
 def _season(request: HttpRequest) -> Season:
-    if request.user.role != "applicant":
+    user = request.user
+    if not isinstance(user, User) or user.role != "applicant":
         raise PermissionDenied("Only applicant accounts have a season.")
-    return services.season_for(request.user)
+    return services.season_for(user)
 
 
 class SeasonFactOut(Schema):

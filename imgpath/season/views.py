@@ -15,6 +15,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from imgpath.accounts.models import User
 from imgpath.core.errors import ServiceError
 from imgpath.season import selectors, services
 from imgpath.season.models import SignalLevel, Status, Track
@@ -53,9 +54,10 @@ class AddProgramForm(forms.Form):
 
 
 def _season(request: HttpRequest):
-    if request.user.role != "applicant":
+    user = request.user
+    if not isinstance(user, User) or user.role != "applicant":
         raise PermissionDenied("Only applicant accounts have a season.")
-    return services.season_for(request.user)
+    return services.season_for(user)
 
 
 def _shown_rows(request: HttpRequest, season):
