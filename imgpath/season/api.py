@@ -28,12 +28,9 @@ def _no_nul(value: str) -> str:
     return value
 
 
-def _text(n: int):
-    return Annotated[str, StringConstraints(max_length=n), AfterValidator(_no_nul)]
-
-
-Short = _text(200)
-Text = _text(5000)
+Short = Annotated[str, StringConstraints(max_length=200), AfterValidator(_no_nul)]
+Text = Annotated[str, StringConstraints(max_length=5000), AfterValidator(_no_nul)]
+LongText = Annotated[str, StringConstraints(max_length=40_000), AfterValidator(_no_nul)]
 Id = Annotated[int, Field(ge=1, le=2**62)]
 AcgmeId = Annotated[str, StringConstraints(pattern=r"^\d{10}$")]
 NrmpCode = Annotated[str, StringConstraints(pattern=r"^[0-9A-Z]{1,10}$")]
@@ -327,11 +324,11 @@ class SeasonStatementOut(Schema):
 class SeasonStatementIn(BodySchema):
     title: Annotated[str, StringConstraints(min_length=1, max_length=200), AfterValidator(_no_nul)]
     specialty: Annotated[str, StringConstraints(max_length=60)] = ""
-    text: _text(40_000)
+    text: LongText
 
 
 class SeasonVersionIn(BodySchema):
-    text: _text(40_000)
+    text: LongText
 
 
 class SeasonDiffLineOut(Schema):
