@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from django.http import HttpRequest
 from ninja import Router, Schema
 
+from imgpath.accounts.http import AuthenticatedHttpRequest
 from imgpath.core.api import ERRORS
 from imgpath.core.navigation import viewer_role
 
@@ -22,7 +22,7 @@ class MeOut(Schema):
 
 
 @router.get("/me", response={200: MeOut, **ERRORS}, summary="Who am I")
-def me(request: HttpRequest) -> dict[str, object]:
+def me(request: AuthenticatedHttpRequest) -> dict[str, object]:
     user = request.user
     return {
         "id": user.pk,

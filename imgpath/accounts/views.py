@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from imgpath.accounts import services
 from imgpath.accounts.forms import ApiTokenForm, DeleteAccountForm, NameForm
+from imgpath.accounts.http import AuthenticatedHttpRequest
 from imgpath.accounts.models import ApiToken, Role, User
 from imgpath.core.errors import ServiceError
 from imgpath.core.privacy import user_data_erase, user_data_export
@@ -24,7 +25,7 @@ def _get_token_for_user(request: HttpRequest, pk: int) -> ApiToken:
 
 @never_cache
 @login_required
-def account_settings(request: HttpRequest) -> HttpResponse:
+def account_settings(request: AuthenticatedHttpRequest) -> HttpResponse:
     name_form = NameForm(initial={"name": request.user.name})
     if request.method == "POST":
         name_form = NameForm(request.POST)
@@ -37,7 +38,7 @@ def account_settings(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _settings_context(request: HttpRequest, **extra: object) -> dict[str, object]:
+def _settings_context(request: AuthenticatedHttpRequest, **extra: object) -> dict[str, object]:
     return {
         "name_form": NameForm(initial={"name": request.user.name}),
         "token_form": ApiTokenForm(),
@@ -50,7 +51,7 @@ def _settings_context(request: HttpRequest, **extra: object) -> dict[str, object
 @never_cache
 @login_required
 @require_POST
-def api_token_create(request: HttpRequest) -> HttpResponse:
+def api_token_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = ApiTokenForm(request.POST)
     new_secret = None
     if form.is_valid():

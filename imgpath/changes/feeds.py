@@ -57,10 +57,10 @@ class RuleChangesFeed(Feed):
 
     item_guid_is_permalink = False
 
-    def item_pubdate(self, item: FactChange) -> datetime:
+    def item_pubdate(self, item: FactChange) -> datetime | None:
         return item.change_set.published_at
 
-    def item_updateddate(self, item: FactChange) -> datetime:
+    def item_updateddate(self, item: FactChange) -> datetime | None:
         return item.change_set.published_at
 
     def item_extra_kwargs(self, item: FactChange) -> dict[str, str | None]:

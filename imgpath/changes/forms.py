@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 
 from imgpath.engines.fact_changes import PHASE_OF_TOPIC
@@ -22,11 +24,11 @@ class ChangeFilterForm(forms.Form):
     def __init__(self, *args, countries: list[str], **kwargs) -> None:
         super().__init__(*args, **kwargs)
         phases = sorted(set(PHASE_OF_TOPIC.values()), key=list(PHASE_LABELS).index)
-        self.fields["phase"].choices = [("", "All phases")] + [
+        cast(forms.ChoiceField, self.fields["phase"]).choices = [("", "All phases")] + [
             (phase, PHASE_LABELS[phase]) for phase in phases
         ]
         named = sorted(((code, country_name(code)) for code in countries), key=lambda c: c[1])
-        self.fields["country"].choices = [("", "All countries"), *named]
+        cast(forms.ChoiceField, self.fields["country"]).choices = [("", "All countries"), *named]
 
 
 class PublishForm(forms.Form):

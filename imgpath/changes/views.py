@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
+from imgpath.accounts.http import AuthenticatedHttpRequest
 from imgpath.changes import selectors, services
 from imgpath.changes.forms import PHASE_LABELS, ChangeFilterForm, EmailPreferenceForm, PublishForm
 from imgpath.changes.models import ChangeEmailPreference, ChangeSet
@@ -67,7 +68,7 @@ def change_set_detail(request: HttpRequest, key: str) -> HttpResponse:
 
 
 @login_required
-def my_notices(request: HttpRequest) -> HttpResponse:
+def my_notices(request: AuthenticatedHttpRequest) -> HttpResponse:
     preference = ChangeEmailPreference.objects.filter(user=request.user).first()
     form = EmailPreferenceForm(
         initial={"email_rule_changes": preference.email_rule_changes if preference else True}

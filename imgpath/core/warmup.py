@@ -37,7 +37,7 @@ def warm_up() -> None:
 
 def _compile_templates() -> None:
     for engine in engines.all():
-        folders = [*engine.dirs, *get_app_template_dirs("templates")]
+        folders: list[str | Path] = [*engine.dirs, *get_app_template_dirs("templates")]
         for folder in map(Path, folders):
             for file in folder.rglob("*.html"):
                 name = file.relative_to(folder).as_posix()

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -65,7 +67,7 @@ def staff_review(request: HttpRequest) -> HttpResponse:
     form = ReviewIntervalForm(request.GET or None)
     older_than = form.cleaned_data["older_than"] if form.is_bound and form.is_valid() else None
     today = timezone.localdate()
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
             "article": article,
             "age_days": (today - article.reviewed_on).days,

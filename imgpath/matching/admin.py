@@ -21,10 +21,13 @@ class ReadOnlyAdmin(admin.ModelAdmin):
         return False
 
 
+_PROGRAM_FIELDS = ("name", "capacity", "owner", "session", "certified_at")
+
+
 class ProgramInline(admin.TabularInline):
     model = MatchProgram
-    fields = ["name", "capacity", "owner", "session", "certified_at"]
-    readonly_fields = fields
+    fields = _PROGRAM_FIELDS
+    readonly_fields = _PROGRAM_FIELDS
     extra = 0
     can_delete = False
 

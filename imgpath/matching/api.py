@@ -321,4 +321,5 @@ def list_placements(request: HttpRequest, cycle_id: Id) -> list[dict[str, Any]]:
             "note": p.placement_note,
         }
         for p in placed
+        if p.matched_program is not None  # the query keeps only these; this tells the checker
     ]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import cast
+
 from django import forms
 from django.http import QueryDict
 
@@ -44,10 +47,10 @@ class PlacementRoundForm(CycleForm):
 
     def __init__(self, *args, sessions=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["sessions"].queryset = (
-            sessions if sessions is not None else Session.objects.none()
-        )
-        self.fields["sessions"].label_from_instance = _session_choice_label
+        field = cast(forms.ModelMultipleChoiceField, self.fields["sessions"])
+        field.queryset = sessions if sessions is not None else Session.objects.none()
+        # Django reads the label function from the field instance (overriding the method).
+        field.label_from_instance = _session_choice_label  # type: ignore[method-assign,assignment]
         self.fields["title"].help_text = "E.g. “Spring observership placement”."
         self.fields[
             "description"
@@ -84,7 +87,8 @@ class RankOrderForm:
     button (move, add or remove). Returns the new order of ids, or raises ValueError."""
 
     def __init__(self, data: QueryDict, current: list[int], allowed: set[int]) -> None:
-        self.data = data
+        # A form posts one value per name: read as a mapping, each name gives its (last) value.
+        self.data: Mapping[str, str] = data
         self.current = current
         self.allowed = allowed
 

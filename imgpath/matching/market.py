@@ -248,7 +248,7 @@ def play(instance: Instance, applicant: str, *, propose: str = "applicants") -> 
     for submitted in _every_list(true_list):
         got = solve(_with_list(instance, applicant, submitted), propose).assignments[applicant]  # type: ignore[arg-type]
         results.setdefault(got, []).append(submitted)
-    worth = {p: i for i, p in enumerate(true_list)}
+    worth: dict[str | None, int] = {p: i for i, p in enumerate(true_list)}
     truthful_worth = worth.get(truthful, len(true_list))
     outcomes = sorted(
         (

@@ -9,6 +9,7 @@ from django.http import Http404, HttpRequest
 from ninja import Query, Router, Schema, Status
 from pydantic import Field, StringConstraints
 
+from imgpath.accounts.http import AuthenticatedHttpRequest
 from imgpath.core.api import ERRORS, PUBLIC
 from imgpath.core.errors import ServiceError
 from imgpath.engines.mentor_match import LANGUAGE_NAMES, Topic
@@ -193,7 +194,7 @@ def list_mentorships(request: HttpRequest):
 
 
 @router.post("/mentorships", response={201: MentorshipOut, **ERRORS})
-def create_mentorship(request: HttpRequest, payload: MentorshipIn):
+def create_mentorship(request: AuthenticatedHttpRequest, payload: MentorshipIn):
     """Ask a mentor (`mentor_id` is the mentor's id from /mentors). 409 when full or over limits."""
     if not request.user.is_applicant:
         raise ServiceError("Only applicants can ask for a mentor.")

@@ -106,6 +106,7 @@ def _ensure_mentorships() -> None:
             mentee=seun, profile=adaeze, goal="Plan my interviews and an H-1B program list."
         )
         accepted = mentorship_accept(mentorship=request, by=adaeze.user, message="Happy to help!")
+        assert accepted.thread_id is not None  # accepting opens the conversation
         thread = Thread.objects.get(pk=accepted.thread_id)
         message_send(thread=thread, sender=seun, body="Thank you! Which programs sponsor H-1B?")
         message_send(

@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from imgpath.accounts.http import AuthenticatedHttpRequest
 from imgpath.core.errors import ServiceError
 from imgpath.core.permissions import require_applicant
 from imgpath.core.refusals import add_service_error
@@ -85,7 +86,7 @@ def mentor_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not (request.user.is_applicant or request.user.is_mentor):
         raise Http404
     context = {
@@ -172,7 +173,7 @@ def mentee_settings(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def office_hours(request: HttpRequest) -> HttpResponse:
+def office_hours(request: AuthenticatedHttpRequest) -> HttpResponse:
     user = request.user
     if not (user.is_applicant or user.is_mentor):
         raise Http404

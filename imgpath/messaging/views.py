@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from imgpath.accounts.http import AuthenticatedHttpRequest
 from imgpath.core.errors import ServiceError
 from imgpath.core.permissions import staff_required
 from imgpath.messaging import selectors, services
@@ -19,7 +20,7 @@ from imgpath.messaging.models import Report, Topic
 
 
 @login_required
-def threads(request: HttpRequest) -> HttpResponse:
+def threads(request: AuthenticatedHttpRequest) -> HttpResponse:
     prefs = services.email_settings_for(request.user)
     items = [
         {"thread": t, "other": selectors.other_person(t, request.user)}
@@ -139,7 +140,7 @@ def rotation_application_thread(request: HttpRequest, application_id: int) -> Ht
         raise Http404
     owner = application.session.offering.host.owner
     people = [application.applicant, owner]
-    if None in people or request.user.pk not in {p.pk for p in people}:
+    if None in people or request.user.pk not in {p.pk for p in people if p is not None}:
         raise Http404
     conversation = services.thread_open(
         topic=Topic.ROTATION_APPLICATION,

@@ -8,6 +8,7 @@ field.
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from ninja import Field
 from pydantic import ConfigDict
@@ -22,13 +23,22 @@ def _api_enum(enum: type[StrEnum]) -> type[StrEnum]:
     return StrEnum(f"Profile{enum.__name__}", {m.name: m.value for m in enum})  # type: ignore[return-value]
 
 
-ProfileExamStatus = _api_enum(engine.ExamStatus)
-ProfileUsStatus = _api_enum(engine.UsStatus)
-ProfileCurrentVisa = _api_enum(engine.CurrentVisa)
-ProfileLocation = _api_enum(engine.Location)
-ProfilePathwaysStatus = _api_enum(engine.PathwaysStatus)
-ProfileExperienceKind = _api_enum(engine.ExperienceKind)
-ProfileVisaPreference = _api_enum(engine.VisaPreference)
+if TYPE_CHECKING:  # the checker sees the engine's enums, whose values these copy
+    ProfileExamStatus = engine.ExamStatus
+    ProfileUsStatus = engine.UsStatus
+    ProfileCurrentVisa = engine.CurrentVisa
+    ProfileLocation = engine.Location
+    ProfilePathwaysStatus = engine.PathwaysStatus
+    ProfileExperienceKind = engine.ExperienceKind
+    ProfileVisaPreference = engine.VisaPreference
+else:
+    ProfileExamStatus = _api_enum(engine.ExamStatus)
+    ProfileUsStatus = _api_enum(engine.UsStatus)
+    ProfileCurrentVisa = _api_enum(engine.CurrentVisa)
+    ProfileLocation = _api_enum(engine.Location)
+    ProfilePathwaysStatus = _api_enum(engine.PathwaysStatus)
+    ProfileExperienceKind = _api_enum(engine.ExperienceKind)
+    ProfileVisaPreference = _api_enum(engine.VisaPreference)
 IsoDate = Field(None, pattern=r"^(19|20)\d\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
 Code2 = Field(None, pattern=r"^[A-Z]{2}$")
 

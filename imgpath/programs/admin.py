@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AdminURLFieldWidget
@@ -37,13 +39,15 @@ def _https_urls(db_field, **kwargs):
     return db_field.formfield(**kwargs)
 
 
-URL_OVERRIDES = {models.URLField: {"widget": AdminURLFieldWidget, "assume_scheme": "https"}}
+URL_OVERRIDES: dict[type[models.Field], dict[str, Any]] = {
+    models.URLField: {"widget": AdminURLFieldWidget, "assume_scheme": "https"}
+}
 
 
 class LedgerEntryInline(admin.TabularInline):
     model = LedgerEntry
     extra = 0
-    fields = [
+    fields = (
         "field",
         "kind",
         "number_value",
@@ -52,7 +56,7 @@ class LedgerEntryInline(admin.TabularInline):
         "source_kind",
         "verified_on",
         "superseded_at",
-    ]
+    )
     readonly_fields = fields
     can_delete = False
     show_change_link = True

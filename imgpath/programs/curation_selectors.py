@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db.models import (
+    Aggregate,
     Case,
     Count,
     F,
@@ -35,7 +36,7 @@ VIEW_WINDOW_DAYS = 90
 LEDGER_COLUMNS = [key for key in SPECS if key != "website_url"]
 
 
-def _count_of(queryset, column: str):
+def _count_of(queryset, column: Aggregate):
     return Coalesce(
         Subquery(queryset.values("program").annotate(n=column).values("n")[:1]),
         0,

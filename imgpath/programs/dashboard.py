@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest
-
+from imgpath.accounts.http import AuthenticatedHttpRequest
 from imgpath.core.dashboard import Panel
 from imgpath.programs.models import (
     ClaimStatus,
@@ -21,7 +20,7 @@ from imgpath.programs.models import (
 )
 
 
-def panels(request: HttpRequest) -> list[Panel]:
+def panels(request: AuthenticatedHttpRequest) -> list[Panel]:
     user = request.user
     if user.is_staff:
         return [_staff_panel()]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from django import forms
 
 from imgpath.core.widgets import FastSelect
@@ -106,7 +108,7 @@ class ProgramSearchForm(forms.Form):
                 if not data.get(name):
                     data[name] = value
         super().__init__(data, **kwargs)
-        self.fields["specialty"].choices = ANY + list(specialties or [])
+        cast(forms.ChoiceField, self.fields["specialty"]).choices = ANY + list(specialties or [])
 
     def clean(self):
         cleaned = super().clean()
@@ -117,7 +119,9 @@ class ProgramSearchForm(forms.Form):
 
     @staticmethod
     def to_filters(cleaned: dict) -> f.SearchFilters:
-        values = {name: cleaned.get(name) for name in f.SearchFilters.__dataclass_fields__}
+        values: dict[str, Any] = {
+            name: cleaned.get(name) for name in f.SearchFilters.__dataclass_fields__
+        }
         values = {k: v for k, v in values.items() if v not in (None, "")}
         return f.SearchFilters(**values)
 

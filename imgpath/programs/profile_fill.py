@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 from imgpath.engines.fit import ApplicantFacts
 
 
-def profile_record(facts: ApplicantFacts) -> dict[str, int]:
+def profile_record(facts: ApplicantFacts) -> dict[str, float]:
     """The search parameters that describe the applicant, from their profile."""
     params = {
         "graduation_year": facts.graduation_year,

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, cast
 
 from django.core.cache import cache
 from django.db.models import (
@@ -59,6 +60,9 @@ from imgpath.programs.policy import SPECS, FieldSpec, ValueKind
 from imgpath.programs.search_text import normalize
 from imgpath.programs.services.evidence import EVIDENCE_COUNT_KEY
 from imgpath.programs.services.ledger import current_entries
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
 
 @dataclass
@@ -143,7 +147,9 @@ def _row(program: Program, origin: City | None, judge: FitJudge | None) -> Progr
             origin.latitude, origin.longitude, program.latitude, program.longitude
         )
     fit = judge.of_program(program) if judge is not None else None
-    note = evidence_fit_note(program, judge.facts) if fit is not None else None
+    note = (
+        evidence_fit_note(program, judge.facts) if judge is not None and fit is not None else None
+    )
     return ProgramRow(program, distance, fit, evidence_note=note)
 
 
@@ -196,14 +202,14 @@ def _filtered(filters: SearchFilters, origin: City | None, today: dt.date) -> Qu
 
 def _within(queryset: QuerySet[Program], origin: City, miles: int) -> QuerySet[Program]:
     south, north, west, east = bounding_box(origin.latitude, origin.longitude, miles)
-    return _with_chord(queryset, origin).filter(
+    return _with_chord(queryset, origin).filter(  # type: ignore[misc]  # `chord` is annotated
         latitude__range=(south, north),
         longitude__range=(west, east),
         chord__lte=chord_for_miles(miles),
     )
 
 
-def _with_chord(queryset: QuerySet[Program], origin: City) -> QuerySet[Program]:
+def _with_chord(queryset: QuerySet[Program], origin: City) -> QuerySet[WithAnnotations[Program]]:
     x, y, z = unit_vector(origin.latitude, origin.longitude)
     chord = (
         (F("unit_x") - x) * (F("unit_x") - x)
@@ -462,11 +468,12 @@ def ledger_history(program: Program) -> list[LedgerEntry]:
 def h1b_evidence_program_count() -> int:
     """How many programs the "institution has H-1B evidence" filter covers (cached until the
     evidence is recomputed)."""
-    return cache.get_or_set(
+    count = cache.get_or_set(  # the default is computed, so the value is never None
         EVIDENCE_COUNT_KEY,
         lambda: Program.objects.filter(institution__has_h1b_evidence=True).count(),
         24 * 60 * 60,
     )
+    return cast(int, count)
 
 
 def fill_history(program: Program) -> list[tuple[int, int, int]]:

@@ -29,7 +29,7 @@ class UnknownHelp:
     last_checked: str  # "" when nobody has checked the field at its source
 
 
-VISA_FIELDS = {PolicyField.J1: "j1", PolicyField.H1B: "h1b"}
+VISA_FIELDS: dict[str, str] = {PolicyField.J1: "j1", PolicyField.H1B: "h1b"}
 IMG_FIELDS = {PolicyField.ACCEPTS_IMGS, PolicyField.IMG_SHARE}
 
 

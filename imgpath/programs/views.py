@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET, require_POST
 from imgpath.accounts.models import Role
 from imgpath.core.errors import ServiceError
 from imgpath.core.fragments import content_version
+from imgpath.core.http import HtmxHttpRequest
 from imgpath.core.refusals import add_service_error
 from imgpath.programs import selectors
 from imgpath.programs.caching import PROGRAM_FRAGMENT_SECONDS, cached, directory_version
@@ -58,7 +59,7 @@ MAX_COMPARE = 4
 
 
 @require_GET
-def program_search(request: HttpRequest) -> HttpResponse:
+def program_search(request: HtmxHttpRequest) -> HttpResponse:
     today = timezone.localdate()
     facts = facts_for_user(request.user, today=today)
     specialties = cached("specialties", selectors.specialty_choices)
@@ -325,7 +326,7 @@ def my_programs(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def my_program_save(request: HttpRequest, acgme_id: str) -> HttpResponse:
+def my_program_save(request: HtmxHttpRequest, acgme_id: str) -> HttpResponse:
     program = selectors.program_by_acgme_id(acgme_id)
     try:
         saved.saved_program_add(user=request.user, program=program)
@@ -363,7 +364,7 @@ def my_program_update(request: HttpRequest, acgme_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def my_program_remove(request: HttpRequest, acgme_id: str) -> HttpResponse:
+def my_program_remove(request: HtmxHttpRequest, acgme_id: str) -> HttpResponse:
     item = selectors.saved_program_for(request.user, acgme_id)
     saved.saved_program_remove(saved=item)
     if request.htmx and request.POST.get("from") == "search":

@@ -1,15 +1,15 @@
 from __future__ import annotations
 
-from django.http import HttpRequest
 from django.utils import timezone
 
+from imgpath.accounts.http import AuthenticatedHttpRequest
 from imgpath.core.dashboard import Panel
 from imgpath.profiles.selectors import profile_data_for
 from imgpath.roadmap.presentation import next_step, warning_groups
 from imgpath.roadmap.selectors import roadmap_for_user
 
 
-def panels(request: HttpRequest) -> list[Panel]:
+def panels(request: AuthenticatedHttpRequest) -> list[Panel]:
     if not request.user.is_applicant:
         return []
     data = roadmap_for_user(request.user, today=timezone.localdate())

@@ -135,9 +135,9 @@ def calendar_strip(roadmap: dict[str, Any], *, today: date) -> list[Month]:
             today.month,
         )
     for event in dated_events(roadmap):
-        month = by_key.get((event["date"].year, event["date"].month))
-        if month is not None:
-            month.events.append({**event, "past": event["date"] < today})
+        event_month = by_key.get((event["date"].year, event["date"].month))
+        if event_month is not None:
+            event_month.events.append({**event, "past": event["date"] < today})
     return months
 
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from imgpath.accounts.http import AuthenticatedHttpRequest
 from imgpath.changes.selectors import changed_since_last_visit
 from imgpath.core.errors import ServiceError
 from imgpath.core.permissions import require_applicant, staff_required
@@ -42,7 +43,7 @@ def roadmap(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @login_required
-def roadmap_download_pdf(request: HttpRequest) -> HttpResponse:
+def roadmap_download_pdf(request: AuthenticatedHttpRequest) -> HttpResponse:
     require_applicant(request)
     data = roadmap_for_user(request.user, today=timezone.localdate())
     response = HttpResponse(
@@ -105,7 +106,7 @@ def rules_review(request: HttpRequest) -> HttpResponse:
 def fact_mark_rechecked(request: HttpRequest) -> HttpResponse:
     form = FactReviewForm(request.POST)
     if not form.is_valid():
-        errors = "; ".join(" ".join(e) for e in form.errors.values())
+        errors = "; ".join(" ".join(map(str, e)) for e in form.errors.values())
         messages.error(request, f"Nothing recorded: {errors}")
         return redirect("rules_review")
     try:

@@ -80,7 +80,7 @@ class HostProfileAdmin(admin.ModelAdmin):
 class SessionInline(admin.TabularInline):
     model = Session
     extra = 0
-    fields = ["start_date", "end_date", "seats", "is_open"]
+    fields = ("start_date", "end_date", "seats", "is_open")
     readonly_fields = fields
 
     def has_add_permission(self, request, obj=None) -> bool:
@@ -102,7 +102,7 @@ class OfferingAdmin(admin.ModelAdmin):
 class EventInline(admin.TabularInline):
     model = ApplicationEvent
     extra = 0
-    fields = ["created_at", "kind", "actor", "actor_role", "message"]
+    fields = ("created_at", "kind", "actor", "actor_role", "message")
     readonly_fields = fields
     can_delete = False
 

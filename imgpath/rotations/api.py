@@ -12,6 +12,7 @@ from ninja import File, Form, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 from pydantic import AfterValidator, Field, StringConstraints
 
+from imgpath.accounts.http import AuthenticatedHttpRequest
 from imgpath.accounts.models import Role
 from imgpath.core.api import ERRORS, BodySchema
 from imgpath.core.errors import ServiceError
@@ -184,7 +185,7 @@ class HostCancelIn(BodySchema):
     note: Text
 
 
-def _require(request: HttpRequest, role: str) -> None:
+def _require(request: AuthenticatedHttpRequest, role: str) -> None:
     if request.user.role != role:
         raise PermissionDenied(f"Only {role} accounts can do this.")
 
@@ -244,7 +245,8 @@ def search_offerings(request: HttpRequest, query: Query[SearchQuery]) -> dict[st
     page = list(results[query.offset : query.offset + query.limit])
     return {
         "count": results.count(),
-        "items": [_offering_out(o, o.matching_sessions) for o in page],
+        # `matching_sessions` is set by the Prefetch(to_attr=) in offering_search.
+        "items": [_offering_out(o, o.matching_sessions) for o in page],  # type: ignore[attr-defined]
     }
 
 
@@ -268,13 +270,13 @@ def get_session(request: HttpRequest, session_id: Id) -> dict[str, Any]:
 
 
 @router.get("/documents", response={200: list[DocumentOut], **ERRORS}, summary="My documents")
-def list_documents(request: HttpRequest) -> list[Document]:
+def list_documents(request: AuthenticatedHttpRequest) -> list[Document]:
     return list(Document.objects.filter(owner=request.user))
 
 
 @router.post("/documents", response={201: DocumentOut, **ERRORS}, summary="Upload a document")
 def upload_document(
-    request: HttpRequest, doc_type: Form[DocumentType], file: File[UploadedFile]
+    request: AuthenticatedHttpRequest, doc_type: Form[DocumentType], file: File[UploadedFile]
 ) -> Status:
     _require(request, Role.APPLICANT)
     return Status(201, services.document_upload(owner=request.user, doc_type=doc_type, upload=file))
@@ -283,7 +285,7 @@ def upload_document(
 @router.post(
     "/applications", response={201: ApplicationOut, **ERRORS}, summary="Apply to a session"
 )
-def create_application(request: HttpRequest, payload: ApplicationIn) -> Status:
+def create_application(request: AuthenticatedHttpRequest, payload: ApplicationIn) -> Status:
     _require(request, Role.APPLICANT)
     session = get_object_or_404(
         Session.objects.select_related("offering"),
@@ -333,7 +335,7 @@ def withdraw_application(request: HttpRequest, application_id: Id) -> dict[str, 
 
 
 @router.get("/bookings", response={200: list[BookingOut], **ERRORS}, summary="My bookings")
-def list_bookings(request: HttpRequest) -> list[dict[str, Any]]:
+def list_bookings(request: AuthenticatedHttpRequest) -> list[dict[str, Any] | None]:
     return [_booking_out(b) for b in Booking.objects.filter(applicant=request.user)]
 
 
@@ -358,7 +360,7 @@ def cancel_booking(
     summary="Applications to my offerings",
 )
 def host_list_applications(
-    request: HttpRequest, status: ApplicationStatus | None = None
+    request: AuthenticatedHttpRequest, status: ApplicationStatus | None = None
 ) -> list[dict[str, Any]]:
     _require(request, Role.HOST)
     applications = selectors.applications_for_host(request.user)
@@ -372,7 +374,9 @@ def host_list_applications(
     response={200: ApplicationOut, **ERRORS},
     summary="Accept, waitlist or decline",
 )
-def host_decide(request: HttpRequest, application_id: Id, payload: DecisionIn) -> dict[str, Any]:
+def host_decide(
+    request: AuthenticatedHttpRequest, application_id: Id, payload: DecisionIn
+) -> dict[str, Any]:
     _require(request, Role.HOST)
     application = get_object_or_404(
         selectors.applications_for_host(request.user), pk=application_id
@@ -393,7 +397,7 @@ def host_decide(request: HttpRequest, application_id: Id, payload: DecisionIn) -
     summary="Cancel a booking as the host",
 )
 def host_cancel_booking(
-    request: HttpRequest, booking_id: Id, payload: HostCancelIn
+    request: AuthenticatedHttpRequest, booking_id: Id, payload: HostCancelIn
 ) -> dict[str, Any] | None:
     _require(request, Role.HOST)
     booking = get_object_or_404(Booking, pk=booking_id, session__offering__host__owner=request.user)

@@ -32,7 +32,10 @@ class Specialty(models.TextChoices):
 
 
 # Built from the project's one table of the 50 states, DC and Puerto Rico.
-USState = models.TextChoices("USState", [(code, (code, name)) for code, name in US_STATES.items()])
+# django-stubs types only the functional API's name-list forms, not (name, (value, label)) pairs.
+USState = models.TextChoices(  # type: ignore[call-overload]
+    "USState", [(code, (code, name)) for code, name in US_STATES.items()]
+)
 
 
 class HostKind(models.TextChoices):

@@ -260,7 +260,7 @@ def _past_rotation_with_review(offering: Offering) -> None:
 def _applicant_activity(alvarez: dict[str, Offering], lakeshore: dict[str, Offering]) -> None:
     priya = demo_user("applicant@demo.imgpath.org")
     documents = {code: _demo_pdf(priya, code) for code in ["cv", "passport", "ecfmg_status"]}
-    nonprofit_session = lakeshore["nonprofit"].sessions.order_by("start_date").first()
+    nonprofit_session = lakeshore["nonprofit"].sessions.earliest("start_date")
     application = services.application_create(
         session=nonprofit_session,
         applicant=priya,
@@ -273,7 +273,7 @@ def _applicant_activity(alvarez: dict[str, Offering], lakeshore: dict[str, Offer
         decided_by=lakeshore["nonprofit"].host.owner,
         message="Welcome! Orientation is on your first Monday at 8:00.",
     )
-    later = alvarez["observership"].sessions.order_by("-start_date").first()
+    later = alvarez["observership"].sessions.latest("start_date")
     services.application_create(
         session=later,
         applicant=priya,

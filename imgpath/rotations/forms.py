@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.db import models
@@ -175,9 +175,10 @@ class OfferingForm(forms.ModelForm):
 
     def __init__(self, *args: Any, host: HostProfile, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["site"].queryset = host.sites.all()
-        self.fields["site"].empty_label = None
-        self.fields["kind"].choices = OfferingKind.choices
+        site = cast(forms.ModelChoiceField, self.fields["site"])
+        site.queryset = host.sites.all()
+        site.empty_label = None
+        cast(forms.ChoiceField, self.fields["kind"]).choices = OfferingKind.choices
         self.initial["cost_items"] = "\n".join(
             f"{item['label']}: {item['usd']}" for item in self.instance.cost_items or []
         )

@@ -21,6 +21,7 @@ from imgpath.rotations.models import (
     Review,
     Session,
 )
+from imgpath.rotations.models.offerings import SessionQuerySet
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ class SearchFilters:
     free: bool = False
 
 
-def _bookable_sessions(filters: SearchFilters, today: date) -> QuerySet[Session]:
+def _bookable_sessions(filters: SearchFilters, today: date) -> SessionQuerySet:
     sessions = Session.objects.filter(is_open=True).upcoming(today)
     if filters.month:
         last = calendar.monthrange(filters.month.year, filters.month.month)[1]

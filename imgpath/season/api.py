@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest
 from ninja import Query, Router, Schema, Status
 from pydantic import AfterValidator, Field, StrictBool, StrictInt, StringConstraints
 
+from imgpath.accounts.models import User
 from imgpath.core.api import ERRORS, BodyId, BodySchema, JsonDate, JsonDatetime
 from imgpath.engines.season import check_statement, diff_versions
 from imgpath.season import selectors, services
@@ -27,21 +28,19 @@ def _no_nul(value: str) -> str:
     return value
 
 
-def _text(n: int):
-    return Annotated[str, StringConstraints(max_length=n), AfterValidator(_no_nul)]
-
-
-Short = _text(200)
-Text = _text(5000)
+Short = Annotated[str, StringConstraints(max_length=200), AfterValidator(_no_nul)]
+Text = Annotated[str, StringConstraints(max_length=5000), AfterValidator(_no_nul)]
+LongText = Annotated[str, StringConstraints(max_length=40_000), AfterValidator(_no_nul)]
 Id = Annotated[int, Field(ge=1, le=2**62)]
 AcgmeId = Annotated[str, StringConstraints(pattern=r"^\d{10}$")]
 NrmpCode = Annotated[str, StringConstraints(pattern=r"^[0-9A-Z]{1,10}$")]
 
 
 def _season(request: HttpRequest) -> Season:
-    if request.user.role != "applicant":
+    user = request.user
+    if not isinstance(user, User) or user.role != "applicant":
         raise PermissionDenied("Only applicant accounts have a season.")
-    return services.season_for(request.user)
+    return services.season_for(user)
 
 
 class SeasonFactOut(Schema):
@@ -325,11 +324,11 @@ class SeasonStatementOut(Schema):
 class SeasonStatementIn(BodySchema):
     title: Annotated[str, StringConstraints(min_length=1, max_length=200), AfterValidator(_no_nul)]
     specialty: Annotated[str, StringConstraints(max_length=60)] = ""
-    text: _text(40_000)
+    text: LongText
 
 
 class SeasonVersionIn(BodySchema):
-    text: _text(40_000)
+    text: LongText
 
 
 class SeasonDiffLineOut(Schema):

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from django.db.models import Count
-from django.http import HttpRequest
 
+from imgpath.accounts.http import AuthenticatedHttpRequest
 from imgpath.core.dashboard import Panel
 from imgpath.core.navigation import viewer_role
 from imgpath.season.models import Interview, Season, Status
 
 
-def panels(request: HttpRequest) -> list[Panel]:
+def panels(request: AuthenticatedHttpRequest) -> list[Panel]:
     if viewer_role(request.user) != "applicant":
         return []
     season = Season.objects.filter(user=request.user).order_by("-match_year").first()

@@ -7,10 +7,11 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from imgpath.accounts.http import AuthenticatedHttpRequest
 from imgpath.core.tasks import send_email
 from imgpath.season import selectors
 from imgpath.season.models import Letter
@@ -40,7 +41,7 @@ class LetterRequestForm(forms.Form):
 
 
 @login_required
-def letter_request(request: HttpRequest, pk: int) -> HttpResponse:
+def letter_request(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     season = _season(request)
     letter = selectors.letter_for(season, pk)
     name = request.user.name or request.user.email

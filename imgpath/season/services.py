@@ -208,7 +208,8 @@ def interview_update(interview: Interview, *, starts_at=None, thank_you_sent: bo
 
 
 def _check_length(text: str) -> None:
-    if len(text) > StatementVersion._meta.get_field("text").max_length:
+    limit = StatementVersion._meta.get_field("text").max_length
+    if limit is not None and len(text) > limit:
         raise ServiceError("The statement is far over any limit.", field="text")
 
 

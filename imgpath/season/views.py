@@ -15,6 +15,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from imgpath.accounts.models import User
 from imgpath.core.errors import ServiceError
 from imgpath.season import selectors, services
 from imgpath.season.models import SignalLevel, Status, Track
@@ -53,9 +54,10 @@ class AddProgramForm(forms.Form):
 
 
 def _season(request: HttpRequest):
-    if request.user.role != "applicant":
+    user = request.user
+    if not isinstance(user, User) or user.role != "applicant":
         raise PermissionDenied("Only applicant accounts have a season.")
-    return services.season_for(request.user)
+    return services.season_for(user)
 
 
 def _shown_rows(request: HttpRequest, season):
@@ -92,15 +94,16 @@ def season_home(request: HttpRequest) -> HttpResponse:
     interviews = selectors.interviews_of(season)
     for interview in interviews:
         # Formatted here: the template's date filter would convert back to the server's zone.
+        # These display attributes exist only for the template, so the model does not declare them.
         mine = selectors.local(interview.starts_at, season.time_zone)
         theirs = selectors.local(interview.starts_at, interview.tracked.time_zone)
-        interview.local = f"{mine:%d %b %Y %H:%M}".lstrip("0") if mine else ""
-        interview.program_local = f"{theirs:%H:%M}" if theirs else ""
-        interview.offered_local = [
+        interview.local = f"{mine:%d %b %Y %H:%M}".lstrip("0") if mine else ""  # type: ignore[attr-defined]
+        interview.program_local = f"{theirs:%H:%M}" if theirs else ""  # type: ignore[attr-defined]
+        interview.offered_local = [  # type: ignore[attr-defined]
             (moment, _shown(dt.datetime.fromisoformat(moment), season.time_zone))
             for moment in interview.offered
         ]
-        interview.chosen = (
+        interview.chosen = (  # type: ignore[attr-defined]
             interview.starts_at.astimezone(dt.UTC).isoformat() if interview.starts_at else ""
         )
     conflicts = selectors.interview_conflicts(season, interviews)

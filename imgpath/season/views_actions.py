@@ -5,6 +5,7 @@ calls the same service as the API, so the ERAS letter maximum and zone checks ho
 from __future__ import annotations
 
 import datetime as dt
+from typing import cast
 
 from django import forms
 from django.contrib import messages
@@ -16,14 +17,15 @@ from django.views.decorators.http import require_POST
 
 from imgpath.core.errors import ServiceError
 from imgpath.season import selectors, services
+from imgpath.season.models import Letter, Statement
 from imgpath.season.views import _season
 
 
 class DocumentsForm(forms.Form):
     """Choices limited to the season's own letters and statements."""
 
-    letters = forms.ModelMultipleChoiceField(queryset=None, required=False)
-    statement = forms.ModelChoiceField(queryset=None, required=False)
+    letters = forms.ModelMultipleChoiceField(queryset=Letter.objects.none(), required=False)
+    statement = forms.ModelChoiceField(queryset=Statement.objects.none(), required=False)
 
     def __init__(self, season, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -57,7 +59,7 @@ class ChooseDateForm(forms.Form):
 
     def __init__(self, offered: list[str], *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["starts_at"].choices = [(moment, moment) for moment in offered]
+        cast(forms.ChoiceField, self.fields["starts_at"]).choices = [(m, m) for m in offered]
 
 
 @login_required

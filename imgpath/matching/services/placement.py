@@ -152,7 +152,11 @@ def placement_eligibility(
 ) -> set[tuple[int, int]]:
     """(participant, program) pairs the marketplace could still book: the application is
     pending and the session does not overlap a booking the applicant holds."""
-    programs = {p.session_id: p for p in cycle.programs.select_related("session")}
+    programs = {
+        p.session_id: p
+        for p in cycle.programs.select_related("session")
+        if p.session_id is not None
+    }
     people = {p.user_id: p for p in participants}
     pending = Application.objects.filter(
         session_id__in=programs,
@@ -162,6 +166,7 @@ def placement_eligibility(
     pairs = set()
     for session_id, user_id in pending:
         program = programs[session_id]
+        assert program.session is not None  # keyed by its session id above
         if overlapping_booking(applicant_id=user_id, session=program.session) is None:
             pairs.add((people[user_id].pk, program.pk))
     return pairs
@@ -182,8 +187,10 @@ def place_bookings(cycle: MatchCycle, matched: list[Participant]) -> dict[str, i
 
 def _book(cycle: MatchCycle, participant: Participant) -> str:
     """Book one placement; returns "" or why it could not be booked."""
+    program = participant.matched_program
+    assert program is not None and program.session_id is not None  # a placement is a session
     application = Application.objects.filter(
-        session_id=participant.matched_program.session_id,
+        session_id=program.session_id,
         applicant_id=participant.user_id,
         status__in=PENDING_APPLICATION_STATUSES,
     ).first()

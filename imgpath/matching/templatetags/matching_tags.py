@@ -8,7 +8,7 @@ from imgpath.matching.models import CycleStatus
 
 register = template.Library()
 
-_STATUS_BADGES = {
+_STATUS_BADGES: dict[str, str] = {
     CycleStatus.OPEN: "badge-info",
     CycleStatus.COMPLETED: "badge-success",
     CycleStatus.CANCELLED: "badge-muted",

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from imgpath.accounts.http import AuthenticatedHttpRequest
 from imgpath.accounts.models import Role
 from imgpath.core.errors import ServiceError
 from imgpath.core.refusals import add_service_error, refused
@@ -28,7 +29,7 @@ def can_create_mock(user) -> bool:
 
 @never_cache
 @login_required
-def match_cycles(request: HttpRequest) -> HttpResponse:
+def match_cycles(request: AuthenticatedHttpRequest) -> HttpResponse:
     user = request.user
     mine = selectors.cycles_visible_to(user).select_related("created_by")
     joined = {p.cycle_id: p for p in user.match_participations.select_related("matched_program")}
@@ -140,7 +141,7 @@ def program_add(request: HttpRequest, pk: int) -> HttpResponse:
     cycle = _managed_cycle(request, pk)
     form = ProgramForm(request.POST)
     if not form.is_valid():
-        errors = "; ".join(" ".join(e) for e in form.errors.values())
+        errors = "; ".join(" ".join(map(str, e)) for e in form.errors.values())
         messages.error(request, f"Program not added: {errors}")
         return redirect(DETAIL, pk)
     try:

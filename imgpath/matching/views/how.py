@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django_htmx.http import HttpResponseClientRedirect
 
+from imgpath.core.http import HtmxHttpRequest
 from imgpath.engines.stable_matching import Instance, solve
 from imgpath.matching.forms import MarketForm
 from imgpath.matching.market import (
@@ -31,7 +32,7 @@ PAGE = "matching/how_it_works.html"
 PARTIALS = {"step-panel": f"{PAGE}#steps", "game-panel": f"{PAGE}#game"}
 
 
-def how_it_works(request: HttpRequest) -> HttpResponse:
+def how_it_works(request: HtmxHttpRequest) -> HttpResponse:
     form = MarketForm(request.GET)
     context: dict[str, Any] = {
         "form": form,
@@ -40,7 +41,7 @@ def how_it_works(request: HttpRequest) -> HttpResponse:
         "text": request.GET.get("market", "").replace("\x00", ""),
     }
     if not form.is_valid():
-        context["error"] = " ".join(e for errors in form.errors.values() for e in errors)
+        context["error"] = " ".join(str(e) for errors in form.errors.values() for e in errors)
         return _page_with_error(request, context)
     context["text"] = form.text()
     own_market = bool(form.cleaned_data["market"].strip())
@@ -58,7 +59,7 @@ def how_it_works(request: HttpRequest) -> HttpResponse:
     return render(request, PARTIALS.get(target, PAGE), context)
 
 
-def _page_with_error(request: HttpRequest, context: dict[str, Any]) -> HttpResponse:
+def _page_with_error(request: HtmxHttpRequest, context: dict[str, Any]) -> HttpResponse:
     # A partial swap has nowhere to show the error: load the whole page instead.
     if request.htmx:
         return HttpResponseClientRedirect(request.get_full_path())

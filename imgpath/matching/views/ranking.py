@@ -20,6 +20,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from imgpath.core.errors import ServiceError
+from imgpath.core.http import HtmxHttpRequest
 from imgpath.core.refusals import refused
 from imgpath.matching import selectors, services
 from imgpath.matching.forms import RankOrderForm
@@ -112,14 +113,14 @@ def program_editor(program: MatchProgram) -> Editor:
     )
 
 
-def _render(request: HttpRequest, editor: Editor, status: str = "") -> HttpResponse:
+def _render(request: HtmxHttpRequest, editor: Editor, status: str = "") -> HttpResponse:
     context: dict[str, Any] = {"editor": editor, "cycle": editor.cycle, "status": status}
     template = f"{PAGE}#editor" if request.htmx else PAGE
     return render(request, template, context)
 
 
 def _save(
-    request: HttpRequest,
+    request: HtmxHttpRequest,
     editor: Editor,
     replace: Callable[[Sequence[int]], object],
     reload: Callable[[], Editor],
@@ -166,7 +167,7 @@ def _my_program(request: HttpRequest, pk: int, program_pk: int) -> MatchProgram:
 
 @never_cache
 @login_required
-def my_rank_list(request: HttpRequest, pk: int) -> HttpResponse:
+def my_rank_list(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     participant = _my_participant(request, pk)
     editor = applicant_editor(participant)
     if request.method != "POST":
@@ -182,7 +183,7 @@ def my_rank_list(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def my_rank_list_certify(request: HttpRequest, pk: int) -> HttpResponse:
+def my_rank_list_certify(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     participant = _my_participant(request, pk)
     return _certify(
         request,
@@ -193,7 +194,7 @@ def my_rank_list_certify(request: HttpRequest, pk: int) -> HttpResponse:
 
 @never_cache
 @login_required
-def program_rank_list(request: HttpRequest, pk: int, program_pk: int) -> HttpResponse:
+def program_rank_list(request: HtmxHttpRequest, pk: int, program_pk: int) -> HttpResponse:
     program = _my_program(request, pk, program_pk)
     editor = program_editor(program)
     if request.method != "POST":
@@ -209,7 +210,7 @@ def program_rank_list(request: HttpRequest, pk: int, program_pk: int) -> HttpRes
 
 @login_required
 @require_POST
-def program_rank_list_certify(request: HttpRequest, pk: int, program_pk: int) -> HttpResponse:
+def program_rank_list_certify(request: HtmxHttpRequest, pk: int, program_pk: int) -> HttpResponse:
     program = _my_program(request, pk, program_pk)
     return _certify(
         request,

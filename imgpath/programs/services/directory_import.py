@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from django.db import models
@@ -233,13 +233,15 @@ def _row_key(row: dict[str, str]) -> str:
 
 def upsert(
     model: type[models.Model],
-    existing: dict[Any, models.Model],
+    existing: Mapping[Any, models.Model],
     wanted: dict[Any, dict[str, Any]],
     build: Callable[[Any, dict[str, Any]], models.Model],
     report: FileReport,
 ) -> None:
     """Create missing rows, update rows whose values differ, count the rest as unchanged."""
-    to_create, to_update, changed_fields = [], [], set()
+    to_create: list[models.Model] = []
+    to_update: list[models.Model] = []
+    changed_fields: set[str] = set()
     for key, values in wanted.items():
         obj = existing.get(key)
         if obj is None:
@@ -251,7 +253,7 @@ def upsert(
         if diff:
             changed_fields.update(diff)
             to_update.append(obj)
-    model.objects.bulk_create(to_create, batch_size=BATCH)
+    model._default_manager.bulk_create(to_create, batch_size=BATCH)
     bulk_set(model, to_update, sorted(changed_fields))
     report.created += len(to_create)
     report.updated += len(to_update)

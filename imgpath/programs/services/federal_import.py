@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -132,7 +133,9 @@ def lca_import(*, path: Path, period: str = "", force: bool = False) -> FederalR
     if not force and _last_checksum(ImportKind.LCA, path.name) == checksum:
         report.skipped_file = True
         return report
-    parsed, bad, seen = [], [], {}
+    parsed: list[dict[str, Any]] = []
+    bad: list[tuple[int, str, str]] = []
+    seen: dict[str, int] = {}
     for line, row in read_rows(path, LCA_REQUIRED, LCA_OPTIONAL):
         row_period = _period(path, row, period)
         values, errors = _lca_row(path, line, row, period=row_period, report=report, seen=seen)
@@ -156,12 +159,13 @@ LCA_FIELDS = [
 
 
 def _upsert_lca(parsed: list[dict], report: FederalReport) -> None:
-    existing = {}
+    existing: dict[str, LcaFiling] = {}
     numbers = [values["case_number"] for values in parsed]
     for start in range(0, len(numbers), BATCH):
-        for filing in LcaFiling.objects.filter(case_number__in=numbers[start : start + BATCH]):
-            existing[filing.case_number] = filing
-    to_create, to_update = [], []
+        for found in LcaFiling.objects.filter(case_number__in=numbers[start : start + BATCH]):
+            existing[found.case_number] = found
+    to_create: list[LcaFiling] = []
+    to_update: list[LcaFiling] = []
     for values in parsed:
         filing = existing.get(values["case_number"])
         if filing is None:
@@ -311,7 +315,8 @@ def _replace_years(merged: dict[tuple, dict], report: FederalReport) -> None:
     years = {key[0] for key in merged}
     stored = UscisApproval.objects.filter(fiscal_year__in=years)
     existing = {tuple(getattr(row, name) for name in USCIS_KEY): row for row in stored}
-    to_create, to_update = [], []
+    to_create: list[UscisApproval] = []
+    to_update: list[UscisApproval] = []
     for key, values in merged.items():
         row = existing.pop(key, None)
         if row is None:

@@ -46,7 +46,8 @@ def ledger_import(*, path: Path | str) -> FileReport:
 
 
 def _parse_all(rows, programs, report: FileReport) -> list[LedgerEntry]:
-    entries, seen = [], {}
+    entries: list[LedgerEntry] = []
+    seen: dict[str, int] = {}
     for line, row in rows:
         key = f"{row.get('acgme_program_id', '?')}/{row.get('field', '?')}"
         try:

@@ -61,9 +61,9 @@ def policy_value(program, key: str) -> str:
     if key == "website_url":
         return kind or ValueKind.UNKNOWN.label
     if kind == ValueKind.NUMBER:
-        return number_with_unit(getattr(program, spec.value_column), spec.unit)
+        return number_with_unit(getattr(program, str(spec.value_column)), spec.unit)
     if kind == ValueKind.DATE:
-        day = getattr(program, spec.value_column)
+        day = getattr(program, str(spec.value_column))
         return f"{day.day} {day:%b %Y}"
     if kind == ValueKind.NO:
         return spec.no_label

@@ -30,7 +30,7 @@ class Document(models.Model):
 
     @property
     def extension(self) -> str:
-        return self.file.name.rsplit(".", 1)[-1].lower()
+        return (self.file.name or "").rsplit(".", 1)[-1].lower()
 
     @property
     def download_name(self) -> str:

@@ -70,7 +70,7 @@ def application_submit(
     the applicant's vault and the application is created, in one transaction. A refusal at any
     point leaves no document row and no stored file behind. An upload's refusal names the form
     field ``upload_<document type>``."""
-    stored: list[str] = []
+    stored: list[str | None] = []
     try:
         with transaction.atomic():
             chosen = list(documents)
@@ -85,7 +85,7 @@ def application_submit(
                 session=session, applicant=applicant, statement=statement, documents=chosen
             )
     except BaseException:
-        for name in stored:
+        for name in filter(None, stored):
             default_storage.delete(name)
         raise
 

@@ -83,6 +83,7 @@ def booking_create(
         application = Application.objects.select_for_update(no_key=True).get(pk=application.pk)
         application.session = session
         _check_acceptable(application)
+        assert application.applicant_id is not None  # _check_acceptable refused otherwise
         booking_requested.send(sender=Application, application=application)
         _lock_applicant(application.applicant_id)
         if session.seats_taken_now() >= session.seats:

@@ -70,14 +70,14 @@ def document_upload(*, owner, doc_type: str, upload: UploadedFile) -> Document:
         doc_type=doc_type,
         original_name=display_name(upload.name or ""),
         content_type=content_type,
-        size=upload.size,
+        size=upload.size or 0,
     )
     document.file.save(f"{secrets.token_hex(16)}.{EXTENSION_FOR[content_type]}", upload, save=False)
     try:
         document.full_clean(exclude=["file"])
         document.save()
     except Exception:
-        default_storage.delete(document.file.name)
+        default_storage.delete(document.file.name or "")
         raise
     return document
 
@@ -97,6 +97,11 @@ def document_delete(*, document: Document) -> None:
     delete_files_after_commit([name])
 
 
-def delete_files_after_commit(names: list[str]) -> None:
+def delete_files_after_commit(names: list[str | None]) -> None:
     stored = [n for n in names if n]
-    transaction.on_commit(lambda: [default_storage.delete(n) for n in stored])
+
+    def delete_stored() -> None:
+        for name in stored:
+            default_storage.delete(name)
+
+    transaction.on_commit(delete_stored)

@@ -11,7 +11,7 @@ from imgpath.rotations.models import Booking, LetterRequest, Review
 from imgpath.rotations.services.common import ensure_host_owner, notify_both_sides, record_event
 
 # The host moves a request along these steps only.
-LETTER_STEPS = {
+LETTER_STEPS: dict[str, set[str]] = {
     LetterStatus.REQUESTED: {LetterStatus.AGREED, LetterStatus.DECLINED},
     LetterStatus.AGREED: {LetterStatus.SUBMITTED, LetterStatus.DECLINED},
 }

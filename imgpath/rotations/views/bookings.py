@@ -10,6 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from imgpath.core.errors import ConflictError, ServiceError
+from imgpath.core.http import HtmxHttpRequest
 from imgpath.rotations import services
 from imgpath.rotations.choices import BookingStatus
 from imgpath.rotations.forms import ChecklistForm
@@ -45,7 +46,7 @@ def _detail_url_name(request: HttpRequest, booking: Booking) -> str:
 
 @login_required
 @require_POST
-def checklist_item_toggle(request: HttpRequest, pk: int) -> HttpResponse:
+def checklist_item_toggle(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     item = _get_item_for_party(request, pk)
     booking = item.booking
     form = ChecklistForm(request.POST)
@@ -63,7 +64,7 @@ def checklist_item_toggle(request: HttpRequest, pk: int) -> HttpResponse:
 
 @never_cache
 @login_required
-def visa_letter(request: HttpRequest, pk: int) -> HttpResponse:
+def visa_letter(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     booking = _get_booking_for_party(request, pk)
     if booking.status != BookingStatus.BOOKED:
         exc = ConflictError("A visa support letter is available for an active booking only.")

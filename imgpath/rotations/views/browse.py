@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.utils.functional import SimpleLazyObject
 
 from imgpath.core.fragments import FRAGMENT_SECONDS, content_version
+from imgpath.core.http import HtmxHttpRequest
 from imgpath.profiles.selectors import profile_for
 from imgpath.rotations import eligibility, selectors
 from imgpath.rotations.choices import ACTIVE_APPLICATION_STATUSES
@@ -23,7 +24,7 @@ AMA_GUIDANCE_URL = (
 )
 
 
-def rotation_search(request: HttpRequest) -> HttpResponse:
+def rotation_search(request: HtmxHttpRequest) -> HttpResponse:
     """Public search. The form and results are the same for every visitor, so they are cached
     per content version; everything below is lazy and runs only when the cache misses."""
     form = SimpleLazyObject(lambda: SearchForm(request.GET or None))
@@ -44,7 +45,7 @@ def rotation_search(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
-def offering_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def offering_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     offering = selectors.offering_visible_to(request.user, pk)
     if offering is None:
         raise Http404
@@ -61,7 +62,7 @@ def offering_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "rotations/offering_detail.html", context)
 
 
-def _my_applications(request: HttpRequest, offering) -> dict[int, Application]:
+def _my_applications(request: HtmxHttpRequest, offering) -> dict[int, Application]:
     """The viewer's open application per session of this offering."""
     if not request.user.is_authenticated:
         return {}

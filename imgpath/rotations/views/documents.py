@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from imgpath.accounts.http import AuthenticatedHttpRequest
 from imgpath.core.errors import ServiceError
 from imgpath.rotations import selectors, services
 from imgpath.rotations.forms import DocumentUploadForm
@@ -35,7 +36,7 @@ def _get_document_for_viewer(request: HttpRequest, pk: int) -> Document:
 
 @never_cache
 @applicant_required
-def document_list(request: HttpRequest) -> HttpResponse:
+def document_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = DocumentUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -60,7 +61,7 @@ def document_list(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @login_required
-def document_download(request: HttpRequest, pk: int) -> HttpResponse:
+def document_download(request: HttpRequest, pk: int) -> FileResponse:
     document = _get_document_for_viewer(request, pk)
     response = FileResponse(document.file.open("rb"), content_type=document.content_type)
     return private_download(response, document.download_name)

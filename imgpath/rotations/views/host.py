@@ -198,7 +198,9 @@ def session_create(request: HttpRequest, pk: int) -> HttpResponse:
     offering = _get_offering_for_host(request, pk)
     form = SessionForm(request.POST)
     if not form.is_valid():
-        errors = "; ".join(f"{k.replace('_', ' ')}: {' '.join(v)}" for k, v in form.errors.items())
+        errors = "; ".join(
+            f"{k.replace('_', ' ')}: {' '.join(map(str, v))}" for k, v in form.errors.items()
+        )
         messages.error(request, f"The session was not added. {errors}")
         return redirect("host_offering_detail", pk)
     try:
