@@ -60,6 +60,7 @@ lint: venv
 	$(RUN) ruff format --check .
 	$(RUN) lint-imports
 	$(RUN) mypy --strict imgpath/engines
+	$(RUN) mypy imgpath
 
 # Production settings must pass Django's deployment checklist.
 check-deploy: venv

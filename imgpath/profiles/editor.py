@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from django import forms
+from django.forms import Form
 
 from imgpath.profiles.forms import (
     USMLE_SECTIONS,
@@ -49,7 +49,11 @@ class ProfileEditor:
             *args, prefix="cert", **initial(CertificationForm.initial_from(document))
         )
         experience = [dict(item) for item in document.get("experience") or []]
-        self.experience = ExperienceFormSet(*args, prefix="experience", **initial(experience))
+        self.experience = ExperienceFormSet(
+            data=data if bound else None,
+            prefix="experience",
+            initial=None if bound else experience,
+        )
         self.targets = TargetsForm(
             *args, prefix="targets", **initial(TargetsForm.initial_from(document))
         )
@@ -57,7 +61,7 @@ class ProfileEditor:
         self._experience_rows: list[int] = []
 
     @property
-    def forms(self) -> list[forms.Form]:
+    def forms(self) -> list[Form]:
         return [
             self.status,
             self.school,
@@ -91,8 +95,12 @@ class ProfileEditor:
                 self._experience_rows.append(index)
         if experience:
             doc["experience"] = experience
-        for key, form in (("targets", self.targets), ("progress", self.progress)):
-            section = form.to_document()
+        sections: tuple[tuple[str, TargetsForm | ProgressForm], ...] = (
+            ("targets", self.targets),
+            ("progress", self.progress),
+        )
+        for key, section_form in sections:
+            section = section_form.to_document()
             if section:
                 doc[key] = section
         return doc
@@ -104,7 +112,7 @@ class ProfileEditor:
         else:
             form.add_error(field if field in form.fields else None, message)
 
-    def _locate(self, path: str) -> tuple[forms.Form | None, str | None]:
+    def _locate(self, path: str) -> tuple[Form | None, str | None]:
         head, _, rest = path.partition(".")
         if head.startswith("citizenships"):
             return self.status, "citizenship_1"

@@ -6,7 +6,8 @@ Forms only collect values; the profile document is checked by the engine's parse
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, cast
 
 from django import forms
 
@@ -72,8 +73,14 @@ def _tri_to_bool(value: str) -> bool | None:
     return {"yes": True, "no": False}.get(value)
 
 
+def _by_label(codes: Mapping[str, str]) -> list[tuple[str, str]]:
+    """Choices in the order people read them: by label, not by code."""
+    return sorted(codes.items(), key=lambda item: item[1])
+
+
 def _bool_to_tri(value: bool | None) -> str:
-    return {True: "yes", False: "no"}.get(value, "")
+    answers: dict[bool | None, str] = {True: "yes", False: "no"}
+    return answers.get(value, "")
 
 
 def _compact(mapping: dict[str, Any]) -> dict[str, Any]:
@@ -232,7 +239,8 @@ class CertificationForm(FastSelectsForm):
     licensed_abroad = _tri("Do you hold a licence to practise medicine outside the US?")
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("ecfmg_certified_date") and data.get("ecfmg_certified") != "yes":
             self.add_error(
                 "ecfmg_certified_date", "Give a certificate date only if you are certified."
@@ -273,10 +281,12 @@ class ExperienceForm(FastSelectsForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["specialty"].choices = [("", "—"), *SPECIALTIES.items()]
+        specialty = cast(forms.ChoiceField, self.fields["specialty"])
+        specialty.choices = [("", "—"), *SPECIALTIES.items()]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         filled = any(data.get(k) not in (None, "") for k in self.fields if k != "DELETE")
         if filled and not data.get("kind"):
             self.add_error("kind", "Choose what kind of experience this was.")
@@ -311,14 +321,14 @@ class TargetsForm(FastSelectsForm):
     states = forms.MultipleChoiceField(
         label="States where you want to train and practise",
         required=False,
-        choices=sorted(US_STATES.items(), key=lambda item: item[1]),
+        choices=_by_label(US_STATES),
         widget=forms.CheckboxSelectMultiple,
     )
     match_year = _year("Match year you are aiming for", "The March of the Match, e.g. 2027.")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["specialties"].choices = sorted(SPECIALTIES.items(), key=lambda item: item[1])
+        cast(forms.ChoiceField, self.fields["specialties"]).choices = _by_label(SPECIALTIES)
 
     def to_document(self) -> dict[str, Any]:
         return _compact(dict(self.cleaned_data))

@@ -52,8 +52,8 @@ def load_demo(*, stdout) -> None:
         stdout.write(f"programs: {report.summary()}")
     # Real federal H-1B evidence (not demo data): the shipped DOL and USCIS copies and the
     # reviewed crosswalk, so the directory shows evidence from the first start.
-    for report in shipped_evidence_load():
-        stdout.write(f"programs: {report.summary()}")
+    for evidence in shipped_evidence_load():
+        stdout.write(f"programs: {evidence.summary()}")
     count = Program.objects.filter(institution__has_h1b_evidence=True).count()
     stdout.write(f"programs: {count} programs show federal H-1B evidence")
     programs = {p.acgme_id: p for p in Program.objects.filter(acgme_id__in=DEMO_LEDGER)}

@@ -76,7 +76,7 @@ class EngineRun:
         slower; a view costs nothing to make, where a list of a Match's arrays takes 0.2 s.
         """
         contiguous = np.ascontiguousarray(data)
-        return contiguous if self.compiled else memoryview(contiguous)
+        return contiguous if self.compiled else contiguous.data
 
     @cached_property
     def inst(self) -> tuple[Any, ...]:

@@ -54,7 +54,8 @@ class IdTable:
             for column in range(1, packed.shape[1]):
                 mixed ^= packed[:, column] * _MULTIPLIERS[column]
             mixed *= _MULTIPLIERS[0]
-        return (mixed >> np.uint64(64 - self.bits)).astype(np.int64)
+        slot: Array = (mixed >> np.uint64(64 - self.bits)).astype(np.int64)
+        return slot
 
     def lookup(self, items: list[Any]) -> Array | None:
         """Each item's index among the ids, or None unless every item is a known id."""

@@ -250,11 +250,11 @@ def _joint_options(
     keep = ((table[:, 1] < 0) | (rank1 >= 0)) & ((table[:, 3] < 0) | (rank2 >= 0))
     counts = np.bincount(table[keep, 0], minlength=len(kinds))
     unit_offset = first_option + np.concatenate([[0], np.cumsum(counts)])
-    pairs = np.array(members, dtype=np.int32).reshape(-1, 2)
+    member_pairs = np.array(members, dtype=np.int32).reshape(-1, 2)
     return _Joint(
         kind=np.array(kinds, dtype=np.int32),
-        member1=pairs[:, 0],
-        member2=pairs[:, 1],
+        member1=member_pairs[:, 0],
+        member2=member_pairs[:, 1],
         unit_offset=unit_offset.astype(np.int32),
         prog1=table[keep, 1].astype(np.int32),
         rank1=rank1[keep].astype(np.int32),

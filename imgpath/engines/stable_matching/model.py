@@ -9,10 +9,12 @@ from __future__ import annotations
 from collections.abc import ItemsView, Iterator, Mapping, ValuesView
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 if TYPE_CHECKING:
     from .validation import Encoding
+
+V = TypeVar("V")
 
 ProgramKind = Literal["categorical", "advanced", "preliminary"]
 PROGRAM_KINDS: tuple[ProgramKind, ...] = ("categorical", "advanced", "preliminary")
@@ -21,7 +23,7 @@ PROGRAM_KINDS: tuple[ProgramKind, ...] = ("categorical", "advanced", "preliminar
 Pair = tuple[str | None, str | None]
 
 
-def _frozen_mapping(data: Mapping[str, object] | None = None) -> Mapping[str, object]:
+def _frozen_mapping(data: Mapping[str, V] | None = None) -> Mapping[str, V]:
     return MappingProxyType(dict(data or {}))
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Literal
+from typing import Literal, cast
 
 import numpy as np
 
@@ -162,7 +162,8 @@ def _encode_mapping(
     mapping: Mapping[str, str | None],
     label: str,
 ) -> Array:
-    program_index: dict[str | None, int] = {None: -1, **prepared.instance.encoding.program_index}
+    known = cast("Mapping[str | None, int]", prepared.instance.encoding.program_index)
+    program_index: dict[str | None, int] = {None: -1, **known}
     if len(mapping) == len(prepared.applicant_ids) and tuple(mapping) == prepared.applicant_ids:
         # Every applicant, in instance order (results from `solve`): no lookups by applicant.
         pairs: Iterable[tuple[str, str | None]] = zip(

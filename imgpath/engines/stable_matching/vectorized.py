@@ -78,7 +78,8 @@ def applicant_rounds(prepared: PreparedInstance) -> SinglesState:
 def _ranges(starts: Array, lengths: Array) -> Array:
     """The indices starts[i], ..., starts[i] + lengths[i] - 1 for every i, in order."""
     before = np.cumsum(lengths) - lengths
-    return np.arange(int(lengths.sum())) + np.repeat(starts - before, lengths)
+    indices: Array = np.arange(int(lengths.sum())) + np.repeat(starts - before, lengths)
+    return indices
 
 
 def _state(
@@ -136,7 +137,8 @@ def better_counts(prepared: PreparedInstance, held: Array) -> Array:
     running = np.concatenate([[0], np.cumsum(held)])
     lengths = np.diff(prepared.plist_offset)
     start = np.repeat(running[prepared.plist_offset[:-1]], lengths)
-    return (running[:-1] - start).astype(np.int32)
+    better: Array = (running[:-1] - start).astype(np.int32)
+    return better
 
 
 def singles_blocking(prepared: PreparedInstance, current: Array, better: Array) -> Array:

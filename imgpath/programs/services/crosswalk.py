@@ -151,7 +151,7 @@ def _parse(line: int, row: dict, institutions: dict[str, int]) -> tuple[_Row | N
     key, name = row.get("employer_key", ""), row.get("employer_name", "")
     if not key or not name or len(key) > 200 or len(name) > 200:
         errors.append("employer_key and employer_name need 1 to 200 characters")
-    if errors:
+    if errors or institution is None:
         return None, "; ".join(errors)
     parsed = _Row(
         source, key, name, state, institution, row.get("method", "")[:30], numbers["score"],
@@ -170,13 +170,14 @@ def crosswalk_load(*, path: Path = SHIPPED_CROSSWALK, force: bool = False) -> Fe
         report.skipped_file = True
         return report
     institutions = dict(SponsoringInstitution.objects.values_list("key", "pk"))
-    required = {name: (header_key(name),) for name in COLUMNS}
-    rows, bad, seen = [], [], set()
+    required: dict[str, tuple[str, ...]] = {name: (header_key(name),) for name in COLUMNS}
+    rows: list[_Row] = []
+    bad, seen = [], set()
     for line, row in read_rows(path, required):
         parsed, error = _parse(line, row, institutions)
         if parsed is not None and parsed.key in seen:
             parsed, error = None, "the same employer and institution are listed twice"
-        if error:
+        if parsed is None:
             bad.append((line, row.get("employer_name", "") or "?", error))
         else:
             seen.add(parsed.key)

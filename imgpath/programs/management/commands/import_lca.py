@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandParser
@@ -30,7 +31,7 @@ class Command(BaseCommand):
         for path in options["files"]:
             run_import(
                 self,
-                lambda p=path: lca_import(path=p, period=options["period"], force=options["force"]),
+                partial(lca_import, path=path, period=options["period"], force=options["force"]),
             )
         count = evidence_refresh()
         self.stdout.write(f"Institutions with H-1B evidence: {count}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandParser
@@ -24,6 +25,6 @@ class Command(BaseCommand):
 
     def handle(self, *args: object, **options) -> None:
         for path in options["files"]:
-            run_import(self, lambda p=path: uscis_import(path=p, force=options["force"]))
+            run_import(self, partial(uscis_import, path=path, force=options["force"]))
         count = evidence_refresh()
         self.stdout.write(f"Institutions with H-1B evidence: {count}")
