@@ -6,8 +6,10 @@ from collections import defaultdict
 from datetime import datetime
 from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import QuerySet
 
+from imgpath.accounts.models import User
 from imgpath.changes.models import ChangeNotice, ChangeSet, FactChange, RoadmapVisit
 from imgpath.engines.fact_changes.scope import cited_by_step
 
@@ -45,18 +47,18 @@ def published_set(key: str) -> ChangeSet | None:
     return ChangeSet.objects.filter(key=key, published_at__isnull=False).first()
 
 
-def notices_for(user) -> QuerySet[ChangeNotice]:
+def notices_for(user: User) -> QuerySet[ChangeNotice]:
     return ChangeNotice.objects.filter(user=user).select_related("change_set")
 
 
-def unread_count(user) -> int:
-    if not getattr(user, "is_authenticated", False):
+def unread_count(user: User | AnonymousUser) -> int:
+    if not user.is_authenticated:
         return 0
     return ChangeNotice.objects.filter(user=user, read_at__isnull=True).count()
 
 
 def changed_since_last_visit(
-    user, roadmap: dict[str, Any], *, now: datetime
+    user: User, roadmap: dict[str, Any], *, now: datetime
 ) -> dict[str, list[FactChange]]:
     """step id -> the published changes to its facts since the applicant last saw the roadmap.
 

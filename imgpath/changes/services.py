@@ -16,6 +16,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from imgpath.accounts.models import User
 from imgpath.changes.models import (
     ChangeEmailPreference,
     ChangeNotice,
@@ -214,14 +215,14 @@ def send_digests() -> int:
     return sent
 
 
-def set_email_preference(user, *, email_rule_changes: bool) -> ChangeEmailPreference:
+def set_email_preference(user: User, *, email_rule_changes: bool) -> ChangeEmailPreference:
     preference, _ = ChangeEmailPreference.objects.update_or_create(
         user=user, defaults={"email_rule_changes": email_rule_changes}
     )
     return preference
 
 
-def mark_read(user, notice_ids: list[int] | None = None) -> int:
+def mark_read(user: User, notice_ids: list[int] | None = None) -> int:
     """Mark the user's own notices read (all when ``notice_ids`` is None); others' are untouched."""
     notices = ChangeNotice.objects.filter(user=user, read_at__isnull=True)
     if notice_ids is not None:

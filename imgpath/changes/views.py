@@ -79,7 +79,7 @@ def my_notices(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def mark_notices_read(request: HttpRequest) -> HttpResponse:
+def mark_notices_read(request: AuthenticatedHttpRequest) -> HttpResponse:
     count = services.mark_read(request.user)
     messages.success(request, f"Marked {count} update{'s' if count != 1 else ''} as read.")
     return redirect("changes:mine")
@@ -87,7 +87,7 @@ def mark_notices_read(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def email_preference(request: HttpRequest) -> HttpResponse:
+def email_preference(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = EmailPreferenceForm(request.POST)
     if form.is_valid():
         wanted = form.cleaned_data["email_rule_changes"]

@@ -26,7 +26,7 @@ from imgpath.roadmap.selectors import facts_oldest_first, roadmap_for_user
 
 @never_cache
 @login_required
-def roadmap(request: HttpRequest) -> HttpResponse:
+def roadmap(request: AuthenticatedHttpRequest) -> HttpResponse:
     require_applicant(request)
     today = timezone.localdate()
     data = roadmap_for_user(request.user, today=today)
