@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from django.contrib.auth import get_user_model
 from django.http import Http404, HttpRequest
 from ninja import Router, Schema, Status
 from pydantic import Field, StringConstraints
 
+from imgpath.accounts.http import AuthenticatedHttpRequest
+from imgpath.accounts.models import User
 from imgpath.core.api import ERRORS as CORE_ERRORS
 from imgpath.core.api import ErrorOut
 from imgpath.messaging import selectors, services
-from imgpath.messaging.models import MAX_BODY
+from imgpath.messaging.models import MAX_BODY, Thread
 
 ROUTER_PREFIX = ""
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
 router = Router(tags=["messages"])
 
 Id = Annotated[int, Field(ge=1, le=2**62)]
@@ -71,7 +76,7 @@ class BlockOut(Schema):
     created_at: datetime
 
 
-def _thread_out(thread, user) -> ThreadOut:
+def _thread_out(thread: WithAnnotations[Thread, selectors.ThreadCounts], user: User) -> ThreadOut:
     other = selectors.other_person(thread, user)
     return ThreadOut(
         id=thread.pk,
@@ -99,13 +104,13 @@ def _message_out(message) -> MessageOut:
 
 
 @router.get("/messages/threads", response={200: list[ThreadOut], **ERRORS})
-def list_threads(request: HttpRequest):
+def list_threads(request: AuthenticatedHttpRequest):
     """My conversations, newest activity first, with unread counts."""
     return [_thread_out(t, request.user) for t in selectors.threads_of(request.user)]
 
 
 @router.get("/messages/threads/{thread_id}/messages", response={200: list[MessageOut], **ERRORS})
-def list_messages(request: HttpRequest, thread_id: Id):
+def list_messages(request: AuthenticatedHttpRequest, thread_id: Id):
     """The messages of one of my conversations, oldest first; reading marks them read."""
     thread = selectors.thread_for_member(request.user, thread_id)
     services.thread_mark_read(thread=thread, user=request.user)
@@ -113,7 +118,7 @@ def list_messages(request: HttpRequest, thread_id: Id):
 
 
 @router.post("/messages/threads/{thread_id}/messages", response={201: MessageOut, **ERRORS})
-def send_message(request: HttpRequest, thread_id: Id, payload: MessageIn):
+def send_message(request: AuthenticatedHttpRequest, thread_id: Id, payload: MessageIn):
     """Send `{"body": ...}` (plain text). 409 when blocked or closed, 429 when too fast."""
     thread = selectors.thread_for_member(request.user, thread_id)
     message = services.message_send(thread=thread, sender=request.user, body=payload.body)
@@ -121,7 +126,7 @@ def send_message(request: HttpRequest, thread_id: Id, payload: MessageIn):
 
 
 @router.post("/messages/{message_id}/report", response={201: MessageReportOut, **ERRORS})
-def report_message(request: HttpRequest, message_id: Id, payload: ReportIn):
+def report_message(request: AuthenticatedHttpRequest, message_id: Id, payload: ReportIn):
     """Report a message of the other person in one of my conversations to staff."""
     message = selectors.message_for_member(request.user, message_id)
     report = services.report_create(message=message, reporter=request.user, reason=payload.reason)

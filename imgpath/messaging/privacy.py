@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from imgpath.accounts.models import User
 from imgpath.messaging.models import Block, EmailSettings, Message, Report, Thread
 
 
-def export_user_data(user) -> dict[str, Any]:
+def export_user_data(user: User) -> dict[str, Any]:
     threads = Thread.objects.filter(members__user=user).prefetch_related("members__user")
     prefs = EmailSettings.objects.filter(user=user).first()
     return {
@@ -41,7 +42,7 @@ def export_user_data(user) -> dict[str, Any]:
     }
 
 
-def erase_user_data(user) -> None:
+def erase_user_data(user: User) -> None:
     """The other side keeps the conversation, shown as with "a deleted account".
 
     Sent messages lose their sender (SET_NULL), memberships, blocks either way and

@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from typing import TYPE_CHECKING, TypedDict
+
 from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 
+from imgpath.accounts.models import User
 from imgpath.messaging.models import Member, Message, Report, ReportStatus, Thread
 
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
-def threads_of(user) -> QuerySet[Thread]:
+
+class ThreadCounts(TypedDict):
+    """What `threads_of` adds to each thread: when the person last read it, and what is new."""
+
+    my_last_read: datetime | None
+    unread: int
+
+
+def threads_of(user: User) -> QuerySet[WithAnnotations[Thread, ThreadCounts]]:
     """The person's threads, newest activity first, each with `unread` and `other_member`."""
     last_read = Member.objects.filter(thread=OuterRef("pk"), user=user).values("last_read_at")[:1]
     return (
@@ -26,7 +40,7 @@ def threads_of(user) -> QuerySet[Thread]:
     )
 
 
-def unread_total(user) -> int:
+def unread_total(user: User) -> int:
     """One query: messages from others newer than what `user` last read, in their threads."""
     return (
         Message.objects.filter(
@@ -41,7 +55,7 @@ def unread_total(user) -> int:
     )
 
 
-def thread_for_member(user, pk: int) -> Thread:
+def thread_for_member(user: User, pk: int) -> Thread:
     """The thread if `user` is one of its two people; 404 otherwise (staff included)."""
     thread = Thread.objects.filter(pk=pk, members__user=user).first()
     if thread is None:
@@ -49,7 +63,7 @@ def thread_for_member(user, pk: int) -> Thread:
     return thread
 
 
-def other_person(thread: Thread, user):
+def other_person(thread: Thread, user: User) -> User | None:
     """The other participant, or None when they deleted their account."""
     for member in thread.members.all():
         if member.user_id != user.pk:
@@ -61,7 +75,7 @@ def messages_of(thread: Thread) -> QuerySet[Message]:
     return thread.messages.select_related("sender")
 
 
-def message_for_member(user, pk: int) -> Message:
+def message_for_member(user: User, pk: int) -> Message:
     message = Message.objects.filter(pk=pk, thread__members__user=user).first()
     if message is None:
         raise Http404("No such message.")

@@ -11,6 +11,7 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 
+from imgpath.accounts.models import User
 from imgpath.accounts.services import user_suspend
 from imgpath.core.errors import ConflictError, ServiceError
 from imgpath.core.notify import email_after_commit
@@ -63,7 +64,7 @@ def thread_set_closed(*, topic: str, topic_id: int, closed: bool) -> None:
     )
 
 
-def _member(thread: Thread, user) -> Member:
+def _member(thread: Thread, user: User) -> Member:
     member = Member.objects.filter(thread=thread, user=user).first()
     if member is None:
         raise Http404("No such conversation.")
@@ -137,16 +138,16 @@ def _notify(member: Member, *, thread: Thread, sender, now) -> None:
     )
 
 
-def thread_mark_read(*, thread: Thread, user) -> None:
+def thread_mark_read(*, thread: Thread, user: User) -> None:
     Member.objects.filter(thread=thread, user=user).update(last_read_at=timezone.now())
 
 
-def email_settings_for(user) -> EmailSettings:
+def email_settings_for(user: User) -> EmailSettings:
     prefs, _ = EmailSettings.objects.get_or_create(user=user)
     return prefs
 
 
-def email_settings_update(*, user, email_new_messages: bool) -> EmailSettings:
+def email_settings_update(*, user: User, email_new_messages: bool) -> EmailSettings:
     prefs = email_settings_for(user)
     prefs.email_new_messages = email_new_messages
     prefs.save(update_fields=["email_new_messages"])

@@ -46,7 +46,7 @@ def unread_badge(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def email_settings(request: HttpRequest) -> HttpResponse:
+def email_settings(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = EmailSettingsForm(request.POST)
     form.is_valid()
     services.email_settings_update(
@@ -57,7 +57,7 @@ def email_settings(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def thread(request: HttpRequest, pk: int) -> HttpResponse:
+def thread(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     conversation = selectors.thread_for_member(request.user, pk)
     form = MessageForm()
     if request.method == "POST":
@@ -85,7 +85,7 @@ def thread(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def report(request: HttpRequest, pk: int) -> HttpResponse:
+def report(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     message = selectors.message_for_member(request.user, pk)
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
