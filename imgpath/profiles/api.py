@@ -11,6 +11,7 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Router
 
+from imgpath.accounts.http import AuthenticatedHttpRequest
 from imgpath.core.api import ERRORS
 from imgpath.core.permissions import require_applicant
 from imgpath.profiles.schemas import ProfileIn
@@ -33,7 +34,7 @@ def profile_get(request: HttpRequest) -> dict[str, Any]:
     response={200: dict[str, Any], **ERRORS},
     summary="Replace my profile",
 )
-def profile_put(request: HttpRequest, payload: ProfileIn) -> dict[str, Any]:
+def profile_put(request: AuthenticatedHttpRequest, payload: ProfileIn) -> dict[str, Any]:
     """Replace the whole profile. Every field is optional; an unknown field is refused."""
     require_applicant(request)
     profile = profile_save(user=request.user, data=profile_document(payload))

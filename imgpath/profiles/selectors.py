@@ -3,14 +3,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
+
+from imgpath.accounts.models import User
 from imgpath.engines.profile.model import CurrentVisa, VisaPreference
 from imgpath.engines.rules import Profile, ProfileError, parse_profile
 from imgpath.profiles.models import ApplicantProfile
 
 
-def profile_data_for(user) -> dict[str, Any]:
+def profile_data_for(user: User | AnonymousUser) -> dict[str, Any]:
     """The applicant's profile document (the JSON contract), or {} when none was saved."""
-    if not getattr(user, "is_authenticated", False):
+    if not user.is_authenticated:
         return {}
     data = ApplicantProfile.objects.filter(user=user).values_list("data", flat=True).first()
     return dict(data or {})
@@ -25,7 +28,7 @@ def _typed(data: dict[str, Any]) -> Profile:
         return Profile()
 
 
-def profile_for(user) -> Profile:
+def profile_for(user: User | AnonymousUser) -> Profile:
     """The one typed profile every app reads (never the raw JSON document); an empty
     ``Profile()`` when nothing was saved or the user is not signed in."""
     return _typed(profile_data_for(user))

@@ -8,6 +8,7 @@ from typing import Any
 import pydantic
 from django.db import transaction
 
+from imgpath.accounts.models import User
 from imgpath.core.api import field_path
 from imgpath.core.errors import ServiceError
 from imgpath.engines.profile import ProfileError, parse_profile, profile_to_dict
@@ -77,7 +78,7 @@ def _without_unknowns(value: Any) -> Any:
 
 
 @transaction.atomic
-def profile_save(*, user, data: dict[str, Any]) -> ApplicantProfile:
+def profile_save(*, user: User, data: dict[str, Any]) -> ApplicantProfile:
     if not user.is_applicant:
         raise ServiceError("Only applicant accounts have a profile.")
     document = profile_validate(data)
@@ -87,7 +88,7 @@ def profile_save(*, user, data: dict[str, Any]) -> ApplicantProfile:
     return profile
 
 
-def profile_import(*, user, content: bytes) -> ApplicantProfile:
+def profile_import(*, user: User, content: bytes) -> ApplicantProfile:
     """Replace the profile with an uploaded JSON document (an export, or written by hand)."""
     if len(content) > MAX_IMPORT_BYTES:
         raise ServiceError("The file is too large for a profile (256 KB at most).", field="file")

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from imgpath.accounts.http import AuthenticatedHttpRequest
 from imgpath.core.errors import ServiceError
 from imgpath.core.permissions import require_applicant
 from imgpath.profiles.editor import ProfileEditor
@@ -19,7 +20,7 @@ from imgpath.profiles.services import profile_import, profile_save
 
 @never_cache
 @login_required
-def profile_edit(request: HttpRequest) -> HttpResponse:
+def profile_edit(request: AuthenticatedHttpRequest) -> HttpResponse:
     require_applicant(request)
     document = profile_data_for(request.user)
     if request.method != "POST":
@@ -54,7 +55,7 @@ def profile_download(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def profile_upload(request: HttpRequest) -> HttpResponse:
+def profile_upload(request: AuthenticatedHttpRequest) -> HttpResponse:
     require_applicant(request)
     form = ProfileImportForm(request.POST, request.FILES)
     if form.is_valid():
