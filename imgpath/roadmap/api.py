@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Router
 
+from imgpath.accounts.http import AuthenticatedHttpRequest
 from imgpath.core.api import ERRORS
 from imgpath.core.permissions import require_applicant
 from imgpath.profiles.api import ProfileIn
@@ -20,7 +21,7 @@ router = Router(tags=["roadmap"])
 
 
 @router.get("/roadmap", response={200: RoadmapOut, **ERRORS}, summary="My roadmap")
-def roadmap_mine(request: HttpRequest) -> dict[str, Any]:
+def roadmap_mine(request: AuthenticatedHttpRequest) -> dict[str, Any]:
     """The signed-in applicant's roadmap, computed from their saved profile as of today."""
     require_applicant(request)
     return roadmap_for_user(request.user, today=timezone.localdate())

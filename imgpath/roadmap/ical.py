@@ -13,11 +13,12 @@ from typing import Any
 
 from icalendar import Calendar, Event
 
+from imgpath.accounts.models import User
 from imgpath.core.registry import app_modules
 from imgpath.roadmap.presentation import dated_events
 
 
-def app_calendar_events(user) -> list[dict[str, Any]]:
+def app_calendar_events(user: User) -> list[dict[str, Any]]:
     """The dated items every app contributes for this person (see the module docstring)."""
     events: list[dict[str, Any]] = []
     for module in app_modules("ical_events"):

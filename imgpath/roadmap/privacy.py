@@ -2,10 +2,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from imgpath.accounts.models import User
 from imgpath.roadmap.models import CalendarFeed, FactReview
 
 
-def export_user_data(user) -> dict[str, Any]:
+def export_user_data(user: User) -> dict[str, Any]:
     feed = CalendarFeed.objects.filter(user=user).first()
     return {
         "calendar_feed": {"created_at": feed.created_at.isoformat()} if feed else None,
@@ -16,7 +17,7 @@ def export_user_data(user) -> dict[str, Any]:
     }
 
 
-def erase_user_data(user) -> None:
+def erase_user_data(user: User) -> None:
     # A staff member's fact checks stay (others rely on them) without their name.
     FactReview.objects.filter(checked_by=user).update(checked_by=None)
     CalendarFeed.objects.filter(user=user).delete()

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db.models import Max
 
+from imgpath.accounts.models import User
 from imgpath.engines.rules import evaluate_json, iter_fact_rows, load_default_facts
 from imgpath.engines.rules.facts.loading import FactRowSummary
 from imgpath.library.selectors import step_articles
@@ -39,7 +40,7 @@ def _attach_articles(roadmap: dict[str, Any]) -> None:
             step["articles"] = step_articles(step["id"])
 
 
-def roadmap_for_user(user, *, today: date) -> dict[str, Any]:
+def roadmap_for_user(user: User, *, today: date) -> dict[str, Any]:
     return roadmap_for_document(profile_data_for(user), today=today)
 
 

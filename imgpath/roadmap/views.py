@@ -55,7 +55,7 @@ def roadmap_download_pdf(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @never_cache
 @login_required
-def calendar_settings(request: HttpRequest) -> HttpResponse:
+def calendar_settings(request: AuthenticatedHttpRequest) -> HttpResponse:
     require_applicant(request)
     feed = services.calendar_feed_for(user=request.user)
     feed_url = request.build_absolute_uri(reverse("roadmap_calendar_feed", args=[feed.token]))
@@ -64,7 +64,7 @@ def calendar_settings(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def calendar_rotate(request: HttpRequest) -> HttpResponse:
+def calendar_rotate(request: AuthenticatedHttpRequest) -> HttpResponse:
     require_applicant(request)
     services.calendar_feed_rotate(user=request.user)
     messages.success(request, "New calendar link created. The old link no longer works.")
@@ -103,7 +103,7 @@ def rules_review(request: HttpRequest) -> HttpResponse:
 
 @staff_required
 @require_POST
-def fact_mark_rechecked(request: HttpRequest) -> HttpResponse:
+def fact_mark_rechecked(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = FactReviewForm(request.POST)
     if not form.is_valid():
         errors = "; ".join(" ".join(map(str, e)) for e in form.errors.values())
