@@ -187,7 +187,7 @@ def _mentorship_out(m: Mentorship) -> MentorshipOut:
 
 
 @router.get("/mentorships", response={200: list[MentorshipOut], **ERRORS})
-def list_mentorships(request: HttpRequest):
+def list_mentorships(request: AuthenticatedHttpRequest):
     """My requests and mentorships, as mentor or as mentee, newest first."""
     services.requests_expire()
     return [_mentorship_out(m) for m in selectors.mentorships_of(request.user)]
@@ -205,12 +205,14 @@ def create_mentorship(request: AuthenticatedHttpRequest, payload: MentorshipIn):
     return Status(201, _mentorship_out(mentorship))
 
 
-def _mine(request: HttpRequest, mentorship_id: int) -> Mentorship:
+def _mine(request: AuthenticatedHttpRequest, mentorship_id: int) -> Mentorship:
     return selectors.mentorship_for_participant(request.user, mentorship_id)
 
 
 @router.post("/mentorships/{mentorship_id}/accept", response={200: MentorshipOut, **ERRORS})
-def accept_mentorship(request: HttpRequest, mentorship_id: Id, payload: AnswerIn | None = None):
+def accept_mentorship(
+    request: AuthenticatedHttpRequest, mentorship_id: Id, payload: AnswerIn | None = None
+):
     """The mentor accepts; 409 when their capacity is reached."""
     m = services.mentorship_accept(
         mentorship=_mine(request, mentorship_id),
@@ -221,7 +223,9 @@ def accept_mentorship(request: HttpRequest, mentorship_id: Id, payload: AnswerIn
 
 
 @router.post("/mentorships/{mentorship_id}/decline", response={200: MentorshipOut, **ERRORS})
-def decline_mentorship(request: HttpRequest, mentorship_id: Id, payload: AnswerIn | None = None):
+def decline_mentorship(
+    request: AuthenticatedHttpRequest, mentorship_id: Id, payload: AnswerIn | None = None
+):
     m = services.mentorship_decline(
         mentorship=_mine(request, mentorship_id),
         by=request.user,
@@ -231,7 +235,7 @@ def decline_mentorship(request: HttpRequest, mentorship_id: Id, payload: AnswerI
 
 
 @router.post("/mentorships/{mentorship_id}/end", response={200: MentorshipOut, **ERRORS})
-def end_mentorship(request: HttpRequest, mentorship_id: Id):
+def end_mentorship(request: AuthenticatedHttpRequest, mentorship_id: Id):
     """Either side ends an active mentorship; the applicant may withdraw an open request."""
     return _mentorship_out(
         services.mentorship_end(mentorship=_mine(request, mentorship_id), by=request.user)
@@ -256,13 +260,13 @@ def _slot_out(slot: OfficeHour) -> OfficeHourOut:
 
 
 @router.get("/office-hours", response={200: list[OfficeHourOut], **ERRORS})
-def list_office_hours(request: HttpRequest):
+def list_office_hours(request: AuthenticatedHttpRequest):
     """Open slots of my mentors (applicant) or my own upcoming slots (mentor). Times in UTC."""
     return [_slot_out(s) for s in selectors.office_hours_for(request.user).select_related("mentor")]
 
 
 @router.post("/office-hours", response={201: OfficeHourOut, **ERRORS})
-def create_office_hour(request: HttpRequest, payload: OfficeHourIn):
+def create_office_hour(request: AuthenticatedHttpRequest, payload: OfficeHourIn):
     """A mentor publishes a slot; `starts_at` and `ends_at` are ISO 8601 with an offset."""
     slot = services.office_hour_create(
         mentor=request.user,
@@ -286,7 +290,7 @@ def _booking_out(b) -> OfficeHourBookingOut:
 
 
 @router.post("/office-hours/{office_hour_id}/book", response={201: OfficeHourBookingOut, **ERRORS})
-def book_office_hour(request: HttpRequest, office_hour_id: Id):
+def book_office_hour(request: AuthenticatedHttpRequest, office_hour_id: Id):
     """A mentee books a seat of their mentor's slot; 409 when full."""
     slot = selectors.slot_visible_to(request.user, office_hour_id)
     return Status(201, _booking_out(services.office_hour_book(slot=slot, mentee=request.user)))
@@ -295,6 +299,6 @@ def book_office_hour(request: HttpRequest, office_hour_id: Id):
 @router.post(
     "/office-hours/bookings/{booking_id}/cancel", response={200: OfficeHourBookingOut, **ERRORS}
 )
-def cancel_office_hour_booking(request: HttpRequest, booking_id: Id):
+def cancel_office_hour_booking(request: AuthenticatedHttpRequest, booking_id: Id):
     booking = selectors.booking_for_participant(request.user, booking_id)
     return _booking_out(services.booking_cancel(booking=booking, by=request.user))

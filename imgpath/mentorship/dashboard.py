@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest
-
+from imgpath.accounts.http import AuthenticatedHttpRequest
 from imgpath.core.dashboard import Panel
 from imgpath.core.navigation import viewer_role
 from imgpath.mentorship import selectors
 
 
-def panels(request: HttpRequest) -> list[Panel]:
+def panels(request: AuthenticatedHttpRequest) -> list[Panel]:
     role = viewer_role(request.user)
     if role not in ("applicant", "mentor"):
         return []

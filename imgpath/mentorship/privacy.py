@@ -6,6 +6,7 @@ from typing import Any
 
 from django.forms.models import model_to_dict
 
+from imgpath.accounts.models import User
 from imgpath.mentorship.models import (
     CalendarFeed,
     MenteeSettings,
@@ -20,7 +21,7 @@ def _iso(value) -> str | None:
     return value.isoformat() if value else None
 
 
-def export_user_data(user) -> dict[str, Any]:
+def export_user_data(user: User) -> dict[str, Any]:
     profile = MentorProfile.objects.filter(user=user).first()
     prefs = MenteeSettings.objects.filter(user=user).first()
     mentorships = Mentorship.objects.filter(mentor=user) | Mentorship.objects.filter(mentee=user)
@@ -66,7 +67,7 @@ def export_user_data(user) -> dict[str, Any]:
     }
 
 
-def erase_user_data(user) -> None:
+def erase_user_data(user: User) -> None:
     """Close the conversations of the person's mentorships before the rows cascade away.
 
     Profile, settings, mentorships, slots, bookings and the feed cascade with the user;

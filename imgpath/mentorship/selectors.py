@@ -6,10 +6,12 @@ import zoneinfo
 from dataclasses import dataclass
 from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from imgpath.accounts.models import User
 from imgpath.engines.mentor_match import MentorCard, Suggestion, VisaRoute, seeker_from_profile
 from imgpath.engines.mentor_match import suggest_mentors as rank
 from imgpath.engines.rules import SPECIALTIES
@@ -63,7 +65,7 @@ def public_mentor(pk: int) -> MentorProfile:
     return profile
 
 
-def blocked_user_ids(user) -> set[int]:
+def blocked_user_ids(user: User | AnonymousUser) -> set[int]:
     """People `user` blocked or who blocked `user`."""
     if not user.is_authenticated:
         return set()
@@ -71,7 +73,7 @@ def blocked_user_ids(user) -> set[int]:
     return {pk for pair in rows for pk in pair} - {user.pk}
 
 
-def visible_mentors(user) -> list[MentorProfile]:
+def visible_mentors(user: User | AnonymousUser) -> list[MentorProfile]:
     hidden = blocked_user_ids(user)
     return [p for p in public_mentors() if p.user_id not in hidden]
 
@@ -107,7 +109,9 @@ def card_of(profile: MentorProfile) -> MentorCard:
     )
 
 
-def suggestions_for(user, profiles: list[MentorProfile]) -> list[tuple[MentorProfile, Suggestion]]:
+def suggestions_for(
+    user: User | AnonymousUser, profiles: list[MentorProfile]
+) -> list[tuple[MentorProfile, Suggestion]]:
     """Mentors for an applicant, best first, each with its reasons (none for other roles)."""
     if not (user.is_authenticated and user.is_applicant):
         return []
@@ -124,7 +128,9 @@ def suggestions_for(user, profiles: list[MentorProfile]) -> list[tuple[MentorPro
     return [(by_id[s.mentor_id], s) for s in rank([card_of(p) for p in profiles], seeker)]
 
 
-def reasons_by_mentor(user, profiles: list[MentorProfile]) -> dict[int, tuple[str, ...]]:
+def reasons_by_mentor(
+    user: User | AnonymousUser, profiles: list[MentorProfile]
+) -> dict[int, tuple[str, ...]]:
     return {p.pk: s.reasons for p, s in suggestions_for(user, profiles)}
 
 
@@ -144,13 +150,13 @@ def has_room(profile: MentorProfile) -> bool:
 # Mentorships --------------------------------------------------------------------------
 
 
-def mentorships_of(user) -> QuerySet[Mentorship]:
+def mentorships_of(user: User) -> QuerySet[Mentorship]:
     return Mentorship.objects.filter(Q(mentor=user) | Q(mentee=user)).select_related(
         "mentor", "mentee"
     )
 
 
-def mentorship_for_participant(user, pk: int) -> Mentorship:
+def mentorship_for_participant(user: User, pk: int) -> Mentorship:
     """The mentorship if `user` is its mentor or mentee; 404 for everyone else."""
     found = mentorships_of(user).filter(pk=pk).first()
     if found is None:
@@ -158,7 +164,7 @@ def mentorship_for_participant(user, pk: int) -> Mentorship:
     return found
 
 
-def dashboard_of(user) -> dict[str, Any]:
+def dashboard_of(user: User) -> dict[str, Any]:
     mine = list(mentorships_of(user))
     as_mentor = [m for m in mine if m.mentor_id == user.pk]
     as_mentee = [m for m in mine if m.mentee_id == user.pk]
@@ -175,7 +181,7 @@ def dashboard_of(user) -> dict[str, Any]:
 # Time zones and office hours ----------------------------------------------------------
 
 
-def viewer_time_zone(user) -> zoneinfo.ZoneInfo:
+def viewer_time_zone(user: User | AnonymousUser) -> zoneinfo.ZoneInfo:
     """The zone a person reads times in: their mentor profile's, their settings', else UTC."""
     name = "UTC"
     if user.is_authenticated:
@@ -187,7 +193,7 @@ def viewer_time_zone(user) -> zoneinfo.ZoneInfo:
     return zoneinfo.ZoneInfo(name)
 
 
-def slots_of_mentor(user) -> QuerySet[OfficeHour]:
+def slots_of_mentor(user: User) -> QuerySet[OfficeHour]:
     return (
         OfficeHour.objects.filter(mentor=user, ends_at__gte=timezone.now())
         .annotate(booked=Count("bookings", filter=Q(bookings__status=BookingStatus.BOOKED)))
@@ -195,7 +201,7 @@ def slots_of_mentor(user) -> QuerySet[OfficeHour]:
     )
 
 
-def open_slots_for_mentee(user) -> QuerySet[OfficeHour]:
+def open_slots_for_mentee(user: User) -> QuerySet[OfficeHour]:
     mentors = Mentorship.objects.filter(mentee=user, status=MentorshipStatus.ACTIVE).values(
         "mentor_id"
     )
@@ -208,16 +214,16 @@ def open_slots_for_mentee(user) -> QuerySet[OfficeHour]:
     )
 
 
-def office_hours_for(user) -> QuerySet[OfficeHour]:
+def office_hours_for(user: User) -> QuerySet[OfficeHour]:
     """API: a mentor's own upcoming slots, or the open slots of an applicant's mentors."""
     return slots_of_mentor(user) if user.is_mentor else open_slots_for_mentee(user)
 
 
-def bookings_of(user) -> QuerySet[OfficeHourBooking]:
+def bookings_of(user: User) -> QuerySet[OfficeHourBooking]:
     return OfficeHourBooking.objects.filter(mentee=user).select_related("slot__mentor")
 
 
-def booking_for_participant(user, pk: int) -> OfficeHourBooking:
+def booking_for_participant(user: User, pk: int) -> OfficeHourBooking:
     found = (
         OfficeHourBooking.objects.filter(pk=pk)
         .filter(Q(mentee=user) | Q(slot__mentor=user))
@@ -229,7 +235,7 @@ def booking_for_participant(user, pk: int) -> OfficeHourBooking:
     return found
 
 
-def slot_visible_to(user, pk: int) -> OfficeHour:
+def slot_visible_to(user: User, pk: int) -> OfficeHour:
     """A slot a mentee may book (their mentor's), or a mentor's own; 404 otherwise."""
     slot = OfficeHour.objects.filter(pk=pk).select_related("mentor").first()
     if slot is None:
@@ -243,7 +249,7 @@ def slot_visible_to(user, pk: int) -> OfficeHour:
     return slot
 
 
-def feed_slots(user) -> list[OfficeHour]:
+def feed_slots(user: User) -> list[OfficeHour]:
     """What goes in a person's private calendar: their booked seats and their own slots."""
     booked = [b.slot for b in bookings_of(user).filter(status=BookingStatus.BOOKED)]
     own = list(OfficeHour.objects.filter(mentor=user, cancelled_at__isnull=True))

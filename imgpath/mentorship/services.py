@@ -18,6 +18,7 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 
+from imgpath.accounts.models import User
 from imgpath.core.errors import ConflictError, ServiceError
 from imgpath.core.notify import email_after_commit
 from imgpath.mentorship.choices import MentorshipStatus, SlotKind
@@ -53,7 +54,7 @@ def _lock_user(pk: int) -> None:
 # Profiles -----------------------------------------------------------------------------
 
 
-def mentor_profile_for(user) -> MentorProfile:
+def mentor_profile_for(user: User) -> MentorProfile:
     if not user.is_mentor:
         raise Http404("Only mentors have a mentor profile.")
     profile, _ = MentorProfile.objects.get_or_create(user=user)
@@ -68,12 +69,12 @@ def mentor_profile_update(*, profile: MentorProfile, **fields) -> MentorProfile:
     return profile
 
 
-def mentee_settings_for(user) -> MenteeSettings:
+def mentee_settings_for(user: User) -> MenteeSettings:
     prefs, _ = MenteeSettings.objects.get_or_create(user=user)
     return prefs
 
 
-def mentee_settings_update(*, user, languages: list[str], time_zone: str) -> MenteeSettings:
+def mentee_settings_update(*, user: User, languages: list[str], time_zone: str) -> MenteeSettings:
     prefs = mentee_settings_for(user)
     prefs.languages, prefs.time_zone = sorted(set(languages)), time_zone
     prefs.full_clean()
@@ -92,7 +93,7 @@ def requests_expire(*, now: datetime | None = None) -> int:
     ).update(status=MentorshipStatus.EXPIRED, decided_at=now or timezone.now())
 
 
-def mentorship_request(*, mentee, profile: MentorProfile, goal: str) -> Mentorship:
+def mentorship_request(*, mentee: User, profile: MentorProfile, goal: str) -> Mentorship:
     """An applicant asks a mentor. At most 3 open requests, one per mentor, none if blocked."""
     text = (goal or "").replace("\x00", "").strip()
     if not text:
@@ -125,11 +126,11 @@ def mentorship_request(*, mentee, profile: MentorProfile, goal: str) -> Mentorsh
     return mentorship
 
 
-def _active_count(mentor) -> int:
+def _active_count(mentor: User) -> int:
     return Mentorship.objects.filter(mentor=mentor, status=MentorshipStatus.ACTIVE).count()
 
 
-def _email(mentorship: Mentorship, *, to, subject: str, message: str = "") -> None:
+def _email(mentorship: Mentorship, *, to: User, subject: str, message: str = "") -> None:
     email_after_commit(
         recipients=[to.email],
         subject=subject,
@@ -143,7 +144,7 @@ def _email(mentorship: Mentorship, *, to, subject: str, message: str = "") -> No
     )
 
 
-def mentorship_accept(*, mentorship: Mentorship, by, message: str = "") -> Mentorship:
+def mentorship_accept(*, mentorship: Mentorship, by: User, message: str = "") -> Mentorship:
     """The mentor accepts; never beyond their capacity, even when accepts race."""
     if by.pk != mentorship.mentor_id:
         raise Http404
@@ -174,7 +175,7 @@ def mentorship_accept(*, mentorship: Mentorship, by, message: str = "") -> Mento
     return mentorship
 
 
-def mentorship_decline(*, mentorship: Mentorship, by, message: str = "") -> Mentorship:
+def mentorship_decline(*, mentorship: Mentorship, by: User, message: str = "") -> Mentorship:
     if by.pk != mentorship.mentor_id:
         raise Http404
     with transaction.atomic():
@@ -188,7 +189,7 @@ def mentorship_decline(*, mentorship: Mentorship, by, message: str = "") -> Ment
     return mentorship
 
 
-def mentorship_end(*, mentorship: Mentorship, by) -> Mentorship:
+def mentorship_end(*, mentorship: Mentorship, by: User) -> Mentorship:
     """Either side ends a mentorship; a mentee may also withdraw an unanswered request."""
     if by.pk not in (mentorship.mentor_id, mentorship.mentee_id):
         raise Http404
@@ -223,7 +224,7 @@ def _cancel_future_bookings(*, mentor_id: int, mentee_id: int) -> None:
 
 
 def office_hour_create(
-    *, mentor, title: str, kind: str, starts_at: datetime, ends_at: datetime, capacity: int
+    *, mentor: User, title: str, kind: str, starts_at: datetime, ends_at: datetime, capacity: int
 ) -> OfficeHour:
     if not (mentor.is_mentor and mentor.is_approved):
         raise Http404("Only approved mentors publish office hours.")
@@ -254,7 +255,7 @@ def office_hour_create(
     return slot
 
 
-def office_hour_book(*, slot: OfficeHour, mentee) -> OfficeHourBooking:
+def office_hour_book(*, slot: OfficeHour, mentee: User) -> OfficeHourBooking:
     """A mentee of this mentor takes a seat; the slot row lock keeps it from overbooking."""
     if not Mentorship.objects.filter(
         mentor_id=slot.mentor_id, mentee=mentee, status=MentorshipStatus.ACTIVE
@@ -294,7 +295,7 @@ def _send_invitation(slot: OfficeHour, *, people: list) -> None:
     )
 
 
-def booking_cancel(*, booking: OfficeHourBooking, by) -> OfficeHourBooking:
+def booking_cancel(*, booking: OfficeHourBooking, by: User) -> OfficeHourBooking:
     """The mentee or the mentor cancels; the seat is free again at once."""
     if by.pk not in (booking.mentee_id, booking.slot.mentor_id):
         raise Http404

@@ -99,7 +99,7 @@ def home(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(request, "mentorship/home.html", context)
 
 
-def _decide(request: HttpRequest, pk: int, action) -> HttpResponse:
+def _decide(request: AuthenticatedHttpRequest, pk: int, action) -> HttpResponse:
     mentorship = selectors.mentorship_for_participant(request.user, pk)
     form = AnswerForm(request.POST)
     message = form.cleaned_data["message"] if form.is_valid() else ""
@@ -114,7 +114,7 @@ def _decide(request: HttpRequest, pk: int, action) -> HttpResponse:
 
 @login_required
 @require_POST
-def accept(request: HttpRequest, pk: int) -> HttpResponse:
+def accept(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _decide(
         request,
         pk,
@@ -124,7 +124,7 @@ def accept(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def decline(request: HttpRequest, pk: int) -> HttpResponse:
+def decline(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _decide(
         request,
         pk,
@@ -134,14 +134,14 @@ def decline(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def end(request: HttpRequest, pk: int) -> HttpResponse:
+def end(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _decide(
         request, pk, lambda m, _msg: services.mentorship_end(mentorship=m, by=request.user)
     )
 
 
 @login_required
-def edit_profile(request: HttpRequest) -> HttpResponse:
+def edit_profile(request: AuthenticatedHttpRequest) -> HttpResponse:
     profile = services.mentor_profile_for(request.user)
     form = MentorProfileForm(request.POST or None, instance=profile)
     if request.method == "POST" and form.is_valid():
@@ -154,7 +154,7 @@ def edit_profile(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def mentee_settings(request: HttpRequest) -> HttpResponse:
+def mentee_settings(request: AuthenticatedHttpRequest) -> HttpResponse:
     require_applicant(request)
     prefs = services.mentee_settings_for(request.user)
     form = MenteeSettingsForm(
@@ -218,7 +218,7 @@ def office_hours(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def book(request: HttpRequest, pk: int) -> HttpResponse:
+def book(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     slot = selectors.slot_visible_to(request.user, pk)
     try:
         services.office_hour_book(slot=slot, mentee=request.user)
@@ -231,7 +231,7 @@ def book(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def cancel_booking(request: HttpRequest, pk: int) -> HttpResponse:
+def cancel_booking(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     booking = selectors.booking_for_participant(request.user, pk)
     try:
         services.booking_cancel(booking=booking, by=request.user)
@@ -243,7 +243,7 @@ def cancel_booking(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def booking_ics(request: HttpRequest, pk: int) -> HttpResponse:
+def booking_ics(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     booking = selectors.booking_for_participant(request.user, pk)
     body = calendar_of(
         [booking.slot],
