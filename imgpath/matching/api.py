@@ -10,11 +10,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from ninja import Router, Schema
 from pydantic import Field
 
+from imgpath.accounts.http import AuthenticatedHttpRequest
+from imgpath.accounts.models import User
 from imgpath.core.api import ERRORS, BodySchema
 from imgpath.core.errors import ConflictError
 from imgpath.matching import selectors, services
@@ -105,7 +108,7 @@ def _named(row: MatchProgram | Participant) -> dict[str, Any]:
     return {"id": row.pk, "name": row.name}
 
 
-def _cycle_out(cycle: MatchCycle, user) -> dict[str, Any]:
+def _cycle_out(cycle: MatchCycle, user: User | AnonymousUser) -> dict[str, Any]:
     participant = selectors.participant_of(user, cycle)
     manages = is_cycle_manager(user, cycle)
     return {
@@ -177,7 +180,7 @@ def get_cycle(request: HttpRequest, cycle_id: Id) -> dict[str, Any]:
 
 
 @router.post("/{cycle_id}/join", response={200: CycleOut, **ERRORS}, summary="Join as applicant")
-def join_cycle(request: HttpRequest, cycle_id: Id) -> dict[str, Any]:
+def join_cycle(request: AuthenticatedHttpRequest, cycle_id: Id) -> dict[str, Any]:
     """Join an open cycle (idempotent). 409 once the lists are closed."""
     cycle = selectors.cycle_for_user(request.user, cycle_id)
     services.participant_join(cycle=cycle, user=request.user)

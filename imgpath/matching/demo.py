@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from imgpath.accounts.demo import demo_user
+from imgpath.accounts.models import User
 from imgpath.matching import services
 from imgpath.matching.models import CycleKind, MatchCycle, MatchProgram, Participant
 from imgpath.matching.services.common import now
@@ -46,7 +47,7 @@ def _programs(cycle: MatchCycle, host, programs, owners=None) -> list[MatchProgr
     ]
 
 
-def _rank(participant: Participant, user, programs, *, certify: bool) -> None:
+def _rank(participant: Participant, user: User, programs, *, certify: bool) -> None:
     services.applicant_ranks_replace(
         participant=participant, program_ids=[p.pk for p in programs], by=user
     )

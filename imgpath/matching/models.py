@@ -10,11 +10,13 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from imgpath.accounts.models import User
 from imgpath.core.models import TimeStampedModel
 
 MAX_CAPACITY = 100
@@ -149,9 +151,9 @@ class MatchProgram(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def managed_by(self, user) -> bool:
+    def managed_by(self, user: User | AnonymousUser) -> bool:
         """The program's owner ranks for it; without one, the cycle's creator does."""
-        if not getattr(user, "is_authenticated", False):
+        if not user.is_authenticated:
             return False
         if self.owner_id is not None:
             return self.owner_id == user.pk

@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
+from imgpath.accounts.models import User
 from imgpath.matching import selectors
 from imgpath.matching.models import CycleStatus, MatchCycle, MatchProgram, Participant
 from imgpath.matching.services.common import is_cycle_manager
@@ -41,8 +43,10 @@ def uncertified_note(applicants: int, programs: int) -> str:
     return f"{' and '.join(parts)} {verb} not certified: the Match will not use them."
 
 
-def can_join(user, cycle: MatchCycle, participant: Participant | None) -> bool:
-    if participant is not None or not getattr(user, "is_applicant", False):
+def can_join(
+    user: User | AnonymousUser, cycle: MatchCycle, participant: Participant | None
+) -> bool:
+    if participant is not None or not (user.is_authenticated and user.is_applicant):
         return False
     if cycle.is_locked():
         return False
@@ -51,7 +55,7 @@ def can_join(user, cycle: MatchCycle, participant: Participant | None) -> bool:
     return True
 
 
-def cycle_page(cycle: MatchCycle, user) -> dict[str, Any]:
+def cycle_page(cycle: MatchCycle, user: User | AnonymousUser) -> dict[str, Any]:
     participant = selectors.participant_of(user, cycle)
     managed = selectors.programs_managed_by(user, cycle)
     manager = is_cycle_manager(user, cycle)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from imgpath.accounts.models import User
 from imgpath.matching.models import CycleStatus, MatchCycle, MatchProgram, Participant
 from imgpath.matching.services import cycle_cancel
 
@@ -17,7 +18,7 @@ def _iso(value) -> str | None:
     return value.isoformat() if value else None
 
 
-def export_user_data(user) -> dict[str, Any]:
+def export_user_data(user: User) -> dict[str, Any]:
     participations = Participant.objects.filter(user=user).select_related(
         "cycle", "matched_program"
     )
@@ -52,7 +53,7 @@ def _export_participation(participant: Participant) -> dict[str, Any]:
     }
 
 
-def erase_user_data(user) -> None:
+def erase_user_data(user: User) -> None:
     for cycle in MatchCycle.objects.filter(created_by=user, status=CycleStatus.OPEN):
         cycle_cancel(cycle=cycle, by=user)
     Participant.objects.filter(user=user).delete()

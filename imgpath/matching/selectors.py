@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from imgpath.accounts.models import User
 from imgpath.matching.models import (
     CycleKind,
     CycleStatus,
@@ -23,7 +25,7 @@ def joinable_mock_cycles() -> QuerySet[MatchCycle]:
     )
 
 
-def _pending_in_round(user) -> Q:
+def _pending_in_round(user: User) -> Q:
     return Q(
         kind=CycleKind.PLACEMENT,
         status=CycleStatus.OPEN,
@@ -32,13 +34,13 @@ def _pending_in_round(user) -> Q:
     )
 
 
-def cycles_visible_to(user) -> QuerySet[MatchCycle]:
+def cycles_visible_to(user: User | AnonymousUser) -> QuerySet[MatchCycle]:
     """Staff see every cycle; others the cycles they created, rank for or take part in.
 
     Applicants also see the mock cycles they may join and the open placement rounds over
     sessions they applied to.
     """
-    if not getattr(user, "is_authenticated", False):
+    if not user.is_authenticated:
         return MatchCycle.objects.none()
     if user.is_staff:
         return MatchCycle.objects.all()
@@ -49,7 +51,7 @@ def cycles_visible_to(user) -> QuerySet[MatchCycle]:
     return MatchCycle.objects.filter(pk__in=ids)
 
 
-def cycle_for_user(user, pk: int) -> MatchCycle:
+def cycle_for_user(user: User | AnonymousUser, pk: int) -> MatchCycle:
     """The guarded fetch: another person's cycle is indistinguishable from a missing one."""
     cycle = cycles_visible_to(user).select_related("created_by").filter(pk=pk).first()
     if cycle is None:
@@ -57,25 +59,25 @@ def cycle_for_user(user, pk: int) -> MatchCycle:
     return cycle
 
 
-def participant_of(user, cycle: MatchCycle) -> Participant | None:
-    if not getattr(user, "is_authenticated", False):
+def participant_of(user: User | AnonymousUser, cycle: MatchCycle) -> Participant | None:
+    if not user.is_authenticated:
         return None
     return Participant.objects.filter(cycle=cycle, user=user).select_related("user").first()
 
 
-def my_participant(user, cycle: MatchCycle) -> Participant:
+def my_participant(user: User | AnonymousUser, cycle: MatchCycle) -> Participant:
     participant = participant_of(user, cycle)
     if participant is None:
         raise Http404
     return participant
 
 
-def programs_managed_by(user, cycle: MatchCycle) -> list[MatchProgram]:
+def programs_managed_by(user: User | AnonymousUser, cycle: MatchCycle) -> list[MatchProgram]:
     programs = cycle.programs.select_related("session", "cycle")
     return [p for p in programs if p.managed_by(user)]
 
 
-def managed_program(user, cycle: MatchCycle, pk: int) -> MatchProgram:
+def managed_program(user: User | AnonymousUser, cycle: MatchCycle, pk: int) -> MatchProgram:
     program = cycle.programs.select_related("cycle", "session").filter(pk=pk).first()
     if program is None or not program.managed_by(user):
         raise Http404

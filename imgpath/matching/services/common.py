@@ -7,10 +7,12 @@ from datetime import datetime
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
 
+from imgpath.accounts.models import User
 from imgpath.core.errors import ConflictError
 from imgpath.core.notify import email_after_commit
 from imgpath.matching.models import MatchCycle, MatchProgram
@@ -35,19 +37,19 @@ def lock_open_cycle(pk: int) -> MatchCycle:
     return cycle
 
 
-def is_cycle_manager(user, cycle: MatchCycle) -> bool:
+def is_cycle_manager(user: User | AnonymousUser, cycle: MatchCycle) -> bool:
     """Staff, or the person who created the cycle."""
-    if not getattr(user, "is_authenticated", False):
+    if not user.is_authenticated:
         return False
     return bool(user.is_staff or (cycle.created_by_id and cycle.created_by_id == user.pk))
 
 
-def ensure_cycle_manager(user, cycle: MatchCycle) -> None:
+def ensure_cycle_manager(user: User | AnonymousUser, cycle: MatchCycle) -> None:
     if not is_cycle_manager(user, cycle):
         raise PermissionDenied("Only the cycle's creator or IMGPath staff can do that.")
 
 
-def ensure_program_manager(user, program: MatchProgram) -> None:
+def ensure_program_manager(user: User | AnonymousUser, program: MatchProgram) -> None:
     if not program.managed_by(user):
         raise PermissionDenied("Only the person who ranks for this program can do that.")
 

@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from imgpath.accounts.models import Role
+from imgpath.accounts.models import Role, User
 from imgpath.core.errors import ConflictError, ServiceError
 from imgpath.matching.models import (
     MAX_CAPACITY,
@@ -122,7 +122,7 @@ def _save_program(program: MatchProgram) -> None:
         ) from exc
 
 
-def _invite(program: MatchProgram, owner) -> None:
+def _invite(program: MatchProgram, owner: User) -> None:
     deadline = timezone.localtime(program.cycle.rank_deadline)
     notify_each(
         people=[owner],
@@ -149,9 +149,9 @@ def program_remove(*, program: MatchProgram, by) -> None:
         program.delete()
 
 
-def participant_join(*, cycle: MatchCycle, user) -> Participant:
+def participant_join(*, cycle: MatchCycle, user: User) -> Participant:
     """Join as an applicant; joining twice returns the same participation."""
-    if getattr(user, "role", None) != Role.APPLICANT:
+    if user.role != Role.APPLICANT:
         raise ServiceError("Only applicant accounts take part as applicants.")
     with transaction.atomic():
         cycle = lock_open_cycle(cycle.pk)
@@ -162,7 +162,7 @@ def participant_join(*, cycle: MatchCycle, user) -> Participant:
         return Participant.objects.create(cycle=cycle, user=user)
 
 
-def _check_can_join(cycle: MatchCycle, user) -> None:
+def _check_can_join(cycle: MatchCycle, user: User) -> None:
     if cycle.is_placement:
         probe = Participant(cycle=cycle, user=user)
         if not program_choices_for(probe).exists():

@@ -16,6 +16,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
+from imgpath.accounts.models import User
 from imgpath.core.errors import ConflictError, ServiceError
 from imgpath.matching.models import (
     MAX_PROGRAMS,
@@ -45,7 +46,7 @@ def session_label(session: Session) -> str:
 
 def placement_round_open(
     *,
-    host_user,
+    host_user: User,
     sessions: Iterable[Session],
     title: str,
     rank_deadline: datetime,
@@ -77,7 +78,7 @@ def placement_round_open(
     return cycle
 
 
-def _check_sessions(host_user, sessions: list[Session], rank_deadline: datetime) -> None:
+def _check_sessions(host_user: User, sessions: list[Session], rank_deadline: datetime) -> None:
     if not sessions:
         raise ServiceError("Choose at least one session.", field="sessions")
     if len(sessions) > MAX_PROGRAMS:

@@ -11,7 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from imgpath.accounts.http import AuthenticatedHttpRequest
-from imgpath.accounts.models import Role
+from imgpath.accounts.models import Role, User
 from imgpath.core.errors import ServiceError
 from imgpath.core.refusals import add_service_error, refused
 from imgpath.matching import selectors, services
@@ -23,7 +23,7 @@ from imgpath.matching.services.common import is_cycle_manager
 DETAIL = "match_cycle"
 
 
-def can_create_mock(user) -> bool:
+def can_create_mock(user: User) -> bool:
     return bool(user.is_staff or (user.role == Role.HOST and user.is_approved))
 
 
@@ -49,7 +49,7 @@ def match_cycles(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @never_cache
 @login_required
-def mock_cycle_create(request: HttpRequest) -> HttpResponse:
+def mock_cycle_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not can_create_mock(request.user):
         raise PermissionDenied("Only IMGPath staff and approved hosts create mock matches.")
     form = CycleForm(request.POST or None)
@@ -76,7 +76,7 @@ def cycle_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def cycle_join(request: HttpRequest, pk: int) -> HttpResponse:
+def cycle_join(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     cycle = selectors.cycle_for_user(request.user, pk)
     try:
         services.participant_join(cycle=cycle, user=request.user)

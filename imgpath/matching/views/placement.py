@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.db.models import Count, Q, QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
-from imgpath.accounts.models import Role
+from imgpath.accounts.http import AuthenticatedHttpRequest
+from imgpath.accounts.models import Role, User
 from imgpath.core.errors import ServiceError
 from imgpath.core.permissions import role_required
 from imgpath.core.refusals import add_service_error
@@ -19,7 +20,7 @@ from imgpath.rotations.models import Session
 from imgpath.rotations.services.common import today
 
 
-def _placeable_sessions(user) -> QuerySet[Session]:
+def _placeable_sessions(user: User) -> QuerySet[Session]:
     """The host's upcoming sessions with at least one pending application."""
     pending = Count(
         "applications",
@@ -38,7 +39,7 @@ def _placeable_sessions(user) -> QuerySet[Session]:
 
 @never_cache
 @role_required(Role.HOST)
-def placement_round_create(request: HttpRequest) -> HttpResponse:
+def placement_round_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     sessions = _placeable_sessions(request.user)
     form = PlacementRoundForm(request.POST or None, sessions=sessions)
     if request.method == "POST" and form.is_valid():
