@@ -304,7 +304,7 @@ def create_application(request: AuthenticatedHttpRequest, payload: ApplicationIn
 @router.get(
     "/applications", response={200: list[ApplicationOut], **ERRORS}, summary="My applications"
 )
-def list_applications(request: HttpRequest) -> list[dict[str, Any]]:
+def list_applications(request: AuthenticatedHttpRequest) -> list[dict[str, Any]]:
     return [_application_out(a) for a in selectors.applications_of_applicant(request.user)]
 
 
@@ -313,7 +313,7 @@ def list_applications(request: HttpRequest) -> list[dict[str, Any]]:
     response={200: ApplicationOut, **ERRORS},
     summary="One of my applications",
 )
-def get_application(request: HttpRequest, application_id: Id) -> dict[str, Any]:
+def get_application(request: AuthenticatedHttpRequest, application_id: Id) -> dict[str, Any]:
     application = get_object_or_404(
         selectors.applications_of_applicant(request.user), pk=application_id
     )
@@ -325,7 +325,7 @@ def get_application(request: HttpRequest, application_id: Id) -> dict[str, Any]:
     response={200: ApplicationOut, **ERRORS},
     summary="Withdraw my application",
 )
-def withdraw_application(request: HttpRequest, application_id: Id) -> dict[str, Any]:
+def withdraw_application(request: AuthenticatedHttpRequest, application_id: Id) -> dict[str, Any]:
     application = get_object_or_404(
         selectors.applications_of_applicant(request.user), pk=application_id
     )

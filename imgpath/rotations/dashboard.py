@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest
-
+from imgpath.accounts.http import AuthenticatedHttpRequest
+from imgpath.accounts.models import User
 from imgpath.core.dashboard import Panel
 from imgpath.core.navigation import viewer_role
 from imgpath.rotations import selectors
@@ -12,7 +12,7 @@ from imgpath.rotations.models import HostProfile
 from imgpath.rotations.services.common import today
 
 
-def panels(request: HttpRequest) -> list[Panel]:
+def panels(request: AuthenticatedHttpRequest) -> list[Panel]:
     role = viewer_role(request.user)
     if role == "applicant":
         return [_applicant_panel(request.user)]
@@ -23,7 +23,7 @@ def panels(request: HttpRequest) -> list[Panel]:
     return []
 
 
-def _applicant_panel(user) -> Panel:
+def _applicant_panel(user: User) -> Panel:
     open_count = (
         selectors.applications_of_applicant(user)
         .filter(status__in=PENDING_APPLICATION_STATUSES)
@@ -36,7 +36,7 @@ def _applicant_panel(user) -> Panel:
     return Panel("Clinical experience", "rotations/panels/applicant.html", context, order=30)
 
 
-def _host_panel(user) -> Panel:
+def _host_panel(user: User) -> Panel:
     profiles = selectors.host_profiles_of(user)
     pending = selectors.pending_applications_for_host(user)
     context = {

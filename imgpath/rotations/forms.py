@@ -9,6 +9,7 @@ from typing import Any, cast
 from django import forms
 from django.db import models
 
+from imgpath.accounts.models import User
 from imgpath.rotations.choices import (
     APPLICANT_CANCEL_REASONS,
     CancelReason,
@@ -219,13 +220,13 @@ class ApplyForm(forms.Form):
         help_text="A few lines: where you studied, what you hope to learn, your dates.",
     )
 
-    def __init__(self, *args: Any, offering: Offering, applicant, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, offering: Offering, applicant: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.required_codes = list(offering.required_documents)
         for code in self.required_codes:
             self._add_document_fields(code, applicant)
 
-    def _add_document_fields(self, code: str, applicant) -> None:
+    def _add_document_fields(self, code: str, applicant: User) -> None:
         label = DocumentType(code).label
         stored = Document.objects.filter(owner=applicant, doc_type=code)
         file_widget = forms.ClearableFileInput(attrs={"accept": ACCEPT_FILES})

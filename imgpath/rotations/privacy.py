@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from imgpath.accounts.models import User
 from imgpath.core.fragments import content_changed
 from imgpath.rotations import services
 from imgpath.rotations.choices import (
@@ -43,7 +44,7 @@ def _iso(value) -> str | None:
     return value.isoformat() if value else None
 
 
-def export_user_data(user) -> dict[str, Any]:
+def export_user_data(user: User) -> dict[str, Any]:
     return {
         "host_profiles": [_export_profile(p) for p in HostProfile.objects.filter(owner=user)],
         "documents": [
@@ -118,7 +119,7 @@ def _export_booking(booking: Booking) -> dict[str, Any]:
     }
 
 
-def erase_user_data(user) -> None:
+def erase_user_data(user: User) -> None:
     _close_hosting(user)
     _cancel_upcoming_bookings(user)
     Application.objects.filter(applicant=user, booking__isnull=True).delete()
@@ -128,7 +129,7 @@ def erase_user_data(user) -> None:
     delete_files_after_commit(files)
 
 
-def _cancel_upcoming_bookings(user) -> None:
+def _cancel_upcoming_bookings(user: User) -> None:
     upcoming = Booking.objects.filter(
         applicant=user, status=BookingStatus.BOOKED, session__end_date__gte=today()
     )
@@ -138,7 +139,7 @@ def _cancel_upcoming_bookings(user) -> None:
         )
 
 
-def _anonymise_bookings(user) -> None:
+def _anonymise_bookings(user: User) -> None:
     applications = Application.objects.filter(applicant=user)
     for application in applications:
         application.documents.clear()
@@ -149,7 +150,7 @@ def _anonymise_bookings(user) -> None:
     applications.update(applicant=None, statement="", eligibility=[])
 
 
-def _close_hosting(user) -> None:
+def _close_hosting(user: User) -> None:
     profiles = HostProfile.objects.filter(owner=user)
     if not profiles.exists():
         return

@@ -6,8 +6,10 @@ import calendar
 from dataclasses import dataclass
 from datetime import date
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Avg, Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 
+from imgpath.accounts.models import User
 from imgpath.rotations.choices import (
     ApplicationStatus,
     BookingStatus,
@@ -96,13 +98,13 @@ def with_review_summary(offerings: QuerySet[Offering]) -> QuerySet[Offering]:
     )
 
 
-def offering_visible_to(user, pk: int) -> Offering | None:
+def offering_visible_to(user: User | AnonymousUser, pk: int) -> Offering | None:
     """A public offering, or any offering of the viewer's own host profiles, or any for staff."""
     offerings = Offering.objects.select_related("host", "site", "host__verified_by")
-    if getattr(user, "is_staff", False):
+    if user.is_staff:
         return offerings.filter(pk=pk).first()
     visible = Q(pk__in=Offering.objects.public().values("pk"))
-    if getattr(user, "is_authenticated", False):
+    if user.is_authenticated:
         visible |= Q(host__owner=user)
     return offerings.filter(visible, pk=pk).first()
 
@@ -117,41 +119,41 @@ def offering_reviews(offering: Offering) -> QuerySet[Review]:
     )
 
 
-def applications_of_applicant(user) -> QuerySet[Application]:
+def applications_of_applicant(user: User) -> QuerySet[Application]:
     return Application.objects.filter(applicant=user).select_related(
         "session__offering__host", "session__offering__site", "booking"
     )
 
 
-def applications_for_host(user) -> QuerySet[Application]:
+def applications_for_host(user: User) -> QuerySet[Application]:
     """Applications to offerings of the host profiles this user owns, and nothing else."""
     return Application.objects.filter(session__offering__host__owner=user).select_related(
         "applicant", "session__offering__host", "session__offering__site", "booking"
     )
 
 
-def upcoming_bookings_of_applicant(user, *, today: date) -> QuerySet[Booking]:
+def upcoming_bookings_of_applicant(user: User, *, today: date) -> QuerySet[Booking]:
     return Booking.objects.filter(
         applicant=user, status=BookingStatus.BOOKED, session__end_date__gte=today
     ).select_related("session__offering__host", "session__offering__site", "application")
 
 
-def host_profiles_of(user) -> QuerySet[HostProfile]:
+def host_profiles_of(user: User) -> QuerySet[HostProfile]:
     return HostProfile.objects.filter(owner=user).prefetch_related("sites")
 
 
-def offerings_of_host_owner(user) -> QuerySet[Offering]:
+def offerings_of_host_owner(user: User) -> QuerySet[Offering]:
     return Offering.objects.filter(host__owner=user).select_related("host", "site")
 
 
-def pending_applications_for_host(user) -> QuerySet[Application]:
+def pending_applications_for_host(user: User) -> QuerySet[Application]:
     """Applications waiting for this host's answer (the host home and the dashboard panel)."""
     return applications_for_host(user).filter(status=ApplicationStatus.SUBMITTED)
 
 
-def document_visible_to(user, document: Document) -> bool:
+def document_visible_to(user: User | AnonymousUser, document: Document) -> bool:
     """The owner, staff, and the host of a session the document was sent to (not withdrawn)."""
-    if not getattr(user, "is_authenticated", False):
+    if not user.is_authenticated:
         return False
     if user.is_staff or document.owner_id == user.pk:
         return True

@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from imgpath.accounts.models import Role
+from imgpath.accounts.models import Role, User
 from imgpath.core.errors import ConflictError, ServiceError
 from imgpath.profiles.selectors import profile_for
 from imgpath.rotations import eligibility
@@ -35,7 +35,7 @@ from imgpath.rotations.services.documents import document_upload
 
 
 def application_create(
-    *, session: Session, applicant, statement: str, documents: Iterable[Document]
+    *, session: Session, applicant: User, statement: str, documents: Iterable[Document]
 ) -> Application:
     """Apply with the offering's required documents; refused when a requirement is not met."""
     _check_can_apply(session=session, applicant=applicant)
@@ -61,7 +61,7 @@ def application_create(
 def application_submit(
     *,
     session: Session,
-    applicant,
+    applicant: User,
     statement: str,
     documents: Iterable[Document] = (),
     uploads: Mapping[str, UploadedFile] | None = None,
@@ -90,7 +90,7 @@ def application_submit(
         raise
 
 
-def _check_can_apply(*, session: Session, applicant) -> None:
+def _check_can_apply(*, session: Session, applicant: User) -> None:
     if getattr(applicant, "role", None) != Role.APPLICANT:
         raise ServiceError("Only applicant accounts can apply.")
     if not Offering.objects.public().filter(pk=session.offering_id).exists():
@@ -110,7 +110,9 @@ def _clean_statement(statement: str) -> str:
     return statement
 
 
-def _check_documents(offering: Offering, applicant, documents: list[Document]) -> list[Document]:
+def _check_documents(
+    offering: Offering, applicant: User, documents: list[Document]
+) -> list[Document]:
     if any(d.owner_id != applicant.pk for d in documents):
         raise ServiceError("Attach documents from your own vault.", field="documents")
     provided = {d.doc_type for d in documents}
@@ -122,7 +124,7 @@ def _check_documents(offering: Offering, applicant, documents: list[Document]) -
     return documents
 
 
-def _check_eligibility(offering: Offering, applicant) -> list[eligibility.Check]:
+def _check_eligibility(offering: Offering, applicant: User) -> list[eligibility.Check]:
     checks = eligibility.assess(
         audience=offering.audience,
         requires_step1=offering.requires_step1,
@@ -138,7 +140,7 @@ def _check_eligibility(offering: Offering, applicant) -> list[eligibility.Check]
     return checks
 
 
-def _check_no_conflicts(*, session: Session, applicant) -> None:
+def _check_no_conflicts(*, session: Session, applicant: User) -> None:
     active = Application.objects.filter(
         session=session, applicant=applicant, status__in=ACTIVE_APPLICATION_STATUSES
     )

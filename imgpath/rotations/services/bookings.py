@@ -15,6 +15,7 @@ from django.db import transaction
 from django.dispatch import Signal
 from django.utils import timezone
 
+from imgpath.accounts.models import User
 from imgpath.core.errors import ConflictError, ServiceError
 from imgpath.rotations.choices import (
     APPLICANT_CANCEL_REASONS,
@@ -342,7 +343,7 @@ def checklist_item_set(*, item: ChecklistItem, done: bool, by) -> ChecklistItem:
     return item
 
 
-def _is_host_of(user, booking: Booking) -> bool:
+def _is_host_of(user: User | None, booking: Booking) -> bool:
     try:
         ensure_host_owner(user, booking.session.offering.host)
     except PermissionDenied:

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
 
+from imgpath.accounts.models import User
 from imgpath.core.navigation import viewer_role
 from imgpath.core.notify import email_after_commit
 from imgpath.rotations.choices import EventKind
@@ -22,13 +23,13 @@ def today() -> date:
     return timezone.localdate()
 
 
-def ensure_host_owner(user, host: HostProfile) -> None:
+def ensure_host_owner(user: User | None, host: HostProfile) -> None:
     """Only the host profile's owner (or staff) may act for it."""
     if user is None or not (user.is_staff or (host.owner_id and host.owner_id == user.pk)):
         raise PermissionDenied("Only this host can do that.")
 
 
-def ensure_applicant_owner(user, application: Application) -> None:
+def ensure_applicant_owner(user: User | None, application: Application) -> None:
     if user is None or application.applicant_id != user.pk:
         raise PermissionDenied("Only the applicant can do that.")
 

@@ -12,6 +12,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Q
 
+from imgpath.accounts.models import User
 from imgpath.core.errors import ConflictError, ServiceError
 from imgpath.rotations.choices import (
     PENDING_APPLICATION_STATUSES,
@@ -56,7 +57,7 @@ def _check_size(upload: UploadedFile) -> None:
 
 
 @transaction.atomic
-def document_upload(*, owner, doc_type: str, upload: UploadedFile) -> Document:
+def document_upload(*, owner: User, doc_type: str, upload: UploadedFile) -> Document:
     if doc_type not in DocumentType.values:
         raise ServiceError("Choose what kind of document this is.", field="doc_type")
     if owner.rotation_documents.count() >= MAX_DOCUMENTS:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 
+from imgpath.accounts.models import User
 from imgpath.core.errors import ConflictError, ServiceError
 from imgpath.rotations.choices import BookingStatus, EventKind, LetterStatus
 from imgpath.rotations.models import Booking, LetterRequest, Review
@@ -22,7 +23,7 @@ LETTER_EVENTS = {
 }
 
 
-def _ensure_applicant(user, booking: Booking) -> None:
+def _ensure_applicant(user: User | None, booking: Booking) -> None:
     if user is None or booking.applicant_id != user.pk:
         raise PermissionDenied("Only the applicant can do that.")
 

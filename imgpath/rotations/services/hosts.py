@@ -11,7 +11,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from imgpath.accounts.models import Role
+from imgpath.accounts.models import Role, User
 from imgpath.core.errors import ServiceError
 from imgpath.core.notify import email_after_commit
 from imgpath.rotations.models import HostProfile, Site
@@ -38,7 +38,7 @@ def _assign(obj: Any, fields: Mapping[str, Any], allowed: tuple[str, ...]) -> li
 
 
 @transaction.atomic
-def host_profile_create(*, owner, fields: Mapping[str, Any]) -> HostProfile:
+def host_profile_create(*, owner: User, fields: Mapping[str, Any]) -> HostProfile:
     if owner.role != Role.HOST:
         raise ServiceError("Only host accounts can create a host profile.")
     profile = HostProfile(owner=owner)

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from imgpath.accounts.http import AuthenticatedHttpRequest
 from imgpath.core.errors import ServiceError
 from imgpath.rotations import selectors, services
 from imgpath.rotations.choices import PENDING_APPLICATION_STATUSES, BookingStatus, CancelReason
@@ -18,7 +19,7 @@ from imgpath.rotations.services.common import today
 from imgpath.rotations.views.common import add_service_error, applicant_required, refused
 
 
-def _get_application_for_applicant(request: HttpRequest, pk: int) -> Application:
+def _get_application_for_applicant(request: AuthenticatedHttpRequest, pk: int) -> Application:
     return get_object_or_404(selectors.applications_of_applicant(request.user), pk=pk)
 
 
@@ -40,7 +41,7 @@ def _get_open_session(pk: int) -> Session:
 
 @never_cache
 @applicant_required
-def application_apply(request: HttpRequest, session_pk: int) -> HttpResponse:
+def application_apply(request: AuthenticatedHttpRequest, session_pk: int) -> HttpResponse:
     session = _get_open_session(session_pk)
     form = ApplyForm(
         request.POST or None,
@@ -58,7 +59,9 @@ def application_apply(request: HttpRequest, session_pk: int) -> HttpResponse:
     return render(request, "rotations/apply.html", context, status=status)
 
 
-def _submit(request: HttpRequest, session: Session, form: ApplyForm) -> Application | None:
+def _submit(
+    request: AuthenticatedHttpRequest, session: Session, form: ApplyForm
+) -> Application | None:
     uploads, documents = {}, []
     for code in form.required_codes:
         upload = form.cleaned_data.get(f"upload_{code}")
@@ -81,7 +84,7 @@ def _submit(request: HttpRequest, session: Session, form: ApplyForm) -> Applicat
 
 @never_cache
 @applicant_required
-def my_rotations(request: HttpRequest) -> HttpResponse:
+def my_rotations(request: AuthenticatedHttpRequest) -> HttpResponse:
     applications = selectors.applications_of_applicant(request.user)
     bookings = selectors.upcoming_bookings_of_applicant(request.user, today=today())
     context = {
@@ -96,7 +99,7 @@ def my_rotations(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @applicant_required
-def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def application_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     application = _get_application_for_applicant(request, pk)
     booking = getattr(application, "booking", None)
     context = {
@@ -131,7 +134,7 @@ def _booking_context(booking: Booking | None) -> dict[str, object]:
 
 @applicant_required
 @require_POST
-def application_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+def application_withdraw(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     application = _get_application_for_applicant(request, pk)
     try:
         services.application_withdraw(application=application, withdrawn_by=request.user)

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from imgpath.accounts.http import AuthenticatedHttpRequest
 from imgpath.core.errors import ServiceError
 from imgpath.rotations import selectors, services
 from imgpath.rotations.forms import (
@@ -33,7 +34,7 @@ def _get_site_for_host(request: HttpRequest, pk: int) -> Site:
     return get_object_or_404(Site.objects.select_related("host"), pk=pk, host__owner=request.user)
 
 
-def _get_offering_for_host(request: HttpRequest, pk: int) -> Offering:
+def _get_offering_for_host(request: AuthenticatedHttpRequest, pk: int) -> Offering:
     return get_object_or_404(selectors.offerings_of_host_owner(request.user), pk=pk)
 
 
@@ -53,7 +54,7 @@ def _form_page(
 
 @never_cache
 @host_required
-def host_home(request: HttpRequest) -> HttpResponse:
+def host_home(request: AuthenticatedHttpRequest) -> HttpResponse:
     pending = selectors.pending_applications_for_host(request.user)
     context = {
         "profiles": selectors.host_profiles_of(request.user),
@@ -66,7 +67,7 @@ def host_home(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @host_required
-def host_profile_create(request: HttpRequest) -> HttpResponse:
+def host_profile_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = HostProfileForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -142,7 +143,7 @@ def offering_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @never_cache
 @host_required
-def offering_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def offering_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     offering = _get_offering_for_host(request, pk)
     form = OfferingForm(request.POST or None, host=offering.host, instance=offering)
     if request.method == "POST" and form.is_valid():
@@ -156,7 +157,7 @@ def offering_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @never_cache
 @host_required
-def host_offering_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def host_offering_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     offering = _get_offering_for_host(request, pk)
     sessions = offering.sessions.with_seats().order_by("-start_date")
     context = {
@@ -173,7 +174,7 @@ def host_offering_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @host_required
 @require_POST
-def offering_publish(request: HttpRequest, pk: int) -> HttpResponse:
+def offering_publish(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     offering = _get_offering_for_host(request, pk)
     services.offering_publish(offering=offering)
     if offering.host.is_verified:
@@ -185,7 +186,7 @@ def offering_publish(request: HttpRequest, pk: int) -> HttpResponse:
 
 @host_required
 @require_POST
-def offering_archive(request: HttpRequest, pk: int) -> HttpResponse:
+def offering_archive(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     offering = _get_offering_for_host(request, pk)
     services.offering_archive(offering=offering)
     messages.success(request, "Archived: no new applications. Existing bookings stand.")
@@ -194,7 +195,7 @@ def offering_archive(request: HttpRequest, pk: int) -> HttpResponse:
 
 @host_required
 @require_POST
-def session_create(request: HttpRequest, pk: int) -> HttpResponse:
+def session_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     offering = _get_offering_for_host(request, pk)
     form = SessionForm(request.POST)
     if not form.is_valid():

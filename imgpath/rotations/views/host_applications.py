@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from imgpath.accounts.http import AuthenticatedHttpRequest
 from imgpath.core.errors import ServiceError
 from imgpath.rotations import selectors, services
 from imgpath.rotations.choices import (
@@ -31,7 +32,7 @@ from imgpath.rotations.views.common import host_required, refused
 DETAIL = "host_application_detail"
 
 
-def _get_application_for_host(request: HttpRequest, pk: int) -> Application:
+def _get_application_for_host(request: AuthenticatedHttpRequest, pk: int) -> Application:
     return get_object_or_404(selectors.applications_for_host(request.user), pk=pk)
 
 
@@ -53,7 +54,7 @@ def _get_letter_for_host(request: HttpRequest, pk: int) -> LetterRequest:
 
 @never_cache
 @host_required
-def host_applications(request: HttpRequest) -> HttpResponse:
+def host_applications(request: AuthenticatedHttpRequest) -> HttpResponse:
     status = request.GET.get("status", "")
     applications = selectors.applications_for_host(request.user).order_by(
         "session__start_date", "created_at"
@@ -70,7 +71,7 @@ def host_applications(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @host_required
-def host_application_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def host_application_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     application = _get_application_for_host(request, pk)
     booking = getattr(application, "booking", None)
     context = {
@@ -115,7 +116,7 @@ def _booking_forms(booking: Booking | None) -> dict[str, object]:
 
 @host_required
 @require_POST
-def application_decide(request: HttpRequest, pk: int) -> HttpResponse:
+def application_decide(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     application = _get_application_for_host(request, pk)
     form = DecisionForm(request.POST)
     if not form.is_valid():
