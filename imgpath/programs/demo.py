@@ -106,7 +106,7 @@ def _people(programs: dict[str, Program]) -> None:
         _claim(host, staff, arnot)
 
 
-def _save(user, program: Program, note: str, tags: str) -> None:
+def _save(user: User, program: Program, note: str, tags: str) -> None:
     if not SavedProgram.objects.filter(user=user, program=program).exists():
         saved_program_add(user=user, program=program, note=note, tags=tags)
 

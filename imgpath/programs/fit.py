@@ -6,6 +6,9 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
+
+from imgpath.accounts.models import User
 from imgpath.engines.fit import (
     ApplicantFacts,
     FitResult,
@@ -73,8 +76,8 @@ def _failed(exam: UsmleExam) -> bool:
     return exam.status is ExamStatus.FAILED or (exam.status is ExamStatus.PASSED and attempts > 1)
 
 
-def facts_for_user(user, *, today: dt.date) -> ApplicantFacts | None:
-    if not getattr(user, "is_authenticated", False) or user.role != "applicant":
+def facts_for_user(user: User | AnonymousUser, *, today: dt.date) -> ApplicantFacts | None:
+    if not user.is_authenticated or user.role != "applicant":
         return None
     return applicant_facts(profile_for(user), today=today)
 
@@ -83,7 +86,7 @@ class UserFit:
     """ "Facts for the user, then fit", once: the signed-in applicant's facts, judged against
     any program (None everywhere for anyone who is not an applicant with a profile)."""
 
-    def __init__(self, user: Any, *, today: dt.date) -> None:
+    def __init__(self, user: User | AnonymousUser, *, today: dt.date) -> None:
         self.today = today
         self.facts = facts_for_user(user, today=today)
 

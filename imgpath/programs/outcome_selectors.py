@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from django.contrib.auth.models import AnonymousUser
 from django.http import Http404
 
+from imgpath.accounts.models import User
 from imgpath.programs.models import OutcomeReport, Program
 
 
-def outcome_reports_for(user, *, program: Program | None = None) -> list[OutcomeReport]:
+def outcome_reports_for(
+    user: User | AnonymousUser, *, program: Program | None = None
+) -> list[OutcomeReport]:
     """The reporter's own reports, newest first; nobody else's."""
-    if not getattr(user, "is_authenticated", False):
+    if not user.is_authenticated:
         return []
     reports = OutcomeReport.objects.filter(author=user).select_related("program")
     if program is not None:
@@ -17,11 +21,11 @@ def outcome_reports_for(user, *, program: Program | None = None) -> list[Outcome
     return list(reports.order_by("-season", "-created_at"))
 
 
-def outcome_report_for(user, pk: int) -> OutcomeReport:
+def outcome_report_for(user: User | AnonymousUser, pk: int) -> OutcomeReport:
     """One of the user's own reports; another person's is indistinguishable from none."""
     report = (
         OutcomeReport.objects.filter(pk=pk, author=user).select_related("program").first()
-        if getattr(user, "is_authenticated", False)
+        if user.is_authenticated
         else None
     )
     if report is None:
@@ -29,11 +33,11 @@ def outcome_report_for(user, pk: int) -> OutcomeReport:
     return report
 
 
-def outcome_section(user, program: Program, *, form=None) -> dict:
+def outcome_section(user: User | AnonymousUser, program: Program, *, form=None) -> dict:
     """What the program page's outcome section needs: shown groups, the form, my reports."""
     from imgpath.programs.forms_outcomes import OutcomeReportForm
 
-    can_report = getattr(user, "is_authenticated", False) and user.is_applicant
+    can_report = user.is_authenticated and user.is_applicant
     return {
         "groups": program.outcome_evidence,
         "can_report": can_report,

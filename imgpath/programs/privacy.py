@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from imgpath.accounts.models import User
 from imgpath.programs.models import (
     CommunityReport,
     LedgerEntry,
@@ -15,7 +16,7 @@ from imgpath.programs.models import (
 from imgpath.programs.services.outcomes import outcome_reports_erase
 
 
-def export_user_data(user) -> dict[str, Any]:
+def export_user_data(user: User) -> dict[str, Any]:
     return {
         "saved_programs": [
             {
@@ -76,7 +77,7 @@ def export_user_data(user) -> dict[str, Any]:
     }
 
 
-def erase_user_data(user) -> None:
+def erase_user_data(user: User) -> None:
     # Lists and claims go with the person; unreviewed reports too. Reviewed reports keep
     # their value (it may back a ledger entry) without saying who sent them, and ledger
     # entries keep their source while `entered_by` empties itself (SET_NULL).

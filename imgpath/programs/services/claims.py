@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from imgpath.accounts.models import Role
+from imgpath.accounts.models import Role, User
 from imgpath.core.errors import ConflictError, ServiceError
 from imgpath.programs.models import ClaimStatus, LedgerEntry, Program, ProgramClaim, SourceKind
 from imgpath.programs.services.ledger import (
@@ -16,8 +17,8 @@ from imgpath.programs.services.ledger import (
 )
 
 
-def is_representative(*, user, program: Program) -> bool:
-    if not getattr(user, "is_authenticated", False) or user.role != Role.HOST:
+def is_representative(*, user: User | AnonymousUser, program: Program) -> bool:
+    if not user.is_authenticated or user.role != Role.HOST:
         return False
     return ProgramClaim.objects.filter(
         program=program, host=user, status=ClaimStatus.APPROVED

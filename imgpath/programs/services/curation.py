@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from imgpath.accounts.models import User
 from imgpath.core.errors import ConflictError, ServiceError
 from imgpath.programs.models import (
     CurationStatus,
@@ -32,8 +34,8 @@ READ_NOTE = "Read on the program's own page by IMGPath staff."
 CHECKED_NOTE = "Read on the program's own page by IMGPath staff and checked by a second person."
 
 
-def _staff(user) -> None:
-    if not getattr(user, "is_staff", False):
+def _staff(user: User | AnonymousUser) -> None:
+    if not user.is_staff:
         raise PermissionDenied("Only staff curate the ledger.")
 
 
@@ -105,9 +107,9 @@ def curation_value_check(*, item: CurationValue, staff, confirm: bool) -> Curati
     return item
 
 
-def program_view_record(*, program: Program, user) -> None:
+def program_view_record(*, program: Program, user: User | AnonymousUser) -> None:
     """Count a signed-in applicant's visit to a program page (nothing about who)."""
-    if not getattr(user, "is_authenticated", False) or not user.is_applicant:
+    if not user.is_authenticated or not user.is_applicant:
         return
     day = timezone.localdate()
     updated = ProgramViewDay.objects.filter(program=program, day=day).update(views=F("views") + 1)

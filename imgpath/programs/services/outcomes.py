@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from imgpath.accounts.models import User
 from imgpath.core.errors import ConflictError, ServiceError
 from imgpath.core.fragments import content_changed
 from imgpath.programs.links import program_url
@@ -123,7 +124,7 @@ def outcome_report_moderate(*, report: OutcomeReport, staff, approve: bool) -> O
     return report
 
 
-def outcome_reports_erase(*, user) -> None:
+def outcome_reports_erase(*, user: User) -> None:
     """Account deletion: the person's reports go, and the counts they were part of follow."""
     program_ids = set(OutcomeReport.objects.filter(author=user).values_list("program", flat=True))
     with transaction.atomic():
