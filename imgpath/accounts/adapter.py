@@ -5,6 +5,9 @@ from urllib.parse import urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
+from django.http import HttpRequest
+
+from imgpath.accounts.models import User
 
 
 @dataclass(frozen=True)
@@ -25,7 +28,7 @@ class AccountAdapter(DefaultAccountAdapter):
     def clean_email(self, email: str) -> str:
         return super().clean_email(email).strip().lower()
 
-    def populate_username(self, request, user) -> None:
+    def populate_username(self, request: HttpRequest, user: User) -> None:
         return None
 
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:

@@ -1,8 +1,11 @@
 from __future__ import annotations
 
-from django import forms
+from typing import Any
 
-from imgpath.accounts.models import Role
+from django import forms
+from django.http import HttpRequest
+
+from imgpath.accounts.models import Role, User
 from imgpath.accounts.services import user_set_role_at_signup
 
 ROLE_CHOICES = [
@@ -37,7 +40,7 @@ class SignupDetailsForm(forms.Form):
 
     field_order = ["name", "email", "password1", "password2", "role"]
 
-    def signup(self, request, user) -> None:
+    def signup(self, request: HttpRequest, user: User) -> None:
         user_set_role_at_signup(
             user=user, role=self.cleaned_data["role"], name=self.cleaned_data["name"]
         )
@@ -61,7 +64,7 @@ class DeleteAccountForm(forms.Form):
         widget=forms.EmailInput(attrs={"autocomplete": "off"}),
     )
 
-    def __init__(self, *args, user, **kwargs) -> None:
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
 

@@ -83,7 +83,7 @@ def api_token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
 
 @never_cache
 @login_required
-def data_export(request: HttpRequest) -> HttpResponse:
+def data_export(request: AuthenticatedHttpRequest) -> HttpResponse:
     payload = user_data_export(user=request.user)
     stamp = timezone.now().strftime("%Y%m%d")
     response = HttpResponse(
@@ -96,7 +96,7 @@ def data_export(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @login_required
-def account_delete(request: HttpRequest) -> HttpResponse:
+def account_delete(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = DeleteAccountForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         user = request.user
