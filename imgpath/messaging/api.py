@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Annotated, Any
 
 from django.contrib.auth import get_user_model
-from django.http import Http404, HttpRequest
+from django.http import Http404
 from ninja import Router, Schema, Status
 from pydantic import Field, StringConstraints
 
@@ -139,7 +139,7 @@ def report_message(request: AuthenticatedHttpRequest, message_id: Id, payload: R
 
 
 @router.post("/blocks", response={201: BlockOut, **ERRORS})
-def block_user(request: HttpRequest, payload: BlockIn):
+def block_user(request: AuthenticatedHttpRequest, payload: BlockIn):
     """Block a person: they can no longer message me or send me mentorship requests."""
     person = get_user_model().objects.filter(pk=payload.user_id, is_active=True).first()
     if person is None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
@@ -38,7 +38,7 @@ class RateLimited(ServiceError):
     status_code = 429
 
 
-def is_blocked(first, second) -> bool:
+def is_blocked(first: User, second: User) -> bool:
     """True when either person blocked the other."""
     return Block.objects.filter(
         Q(blocker=first, blocked=second) | Q(blocker=second, blocked=first)
@@ -82,7 +82,7 @@ def _clean_body(body: str) -> str:
     return text
 
 
-def _check_rate(sender) -> None:
+def _check_rate(sender: User) -> None:
     since = timezone.now() - RATE_WINDOW
     if Message.objects.filter(sender=sender, created_at__gte=since).count() >= RATE_LIMIT:
         minutes = int(RATE_WINDOW.total_seconds() // 60)
@@ -92,7 +92,7 @@ def _check_rate(sender) -> None:
 
 
 @transaction.atomic
-def message_send(*, thread: Thread, sender, body: str) -> Message:
+def message_send(*, thread: Thread, sender: User, body: str) -> Message:
     """Post a message; the other side is emailed once per unread stretch, after commit."""
     me = _member(thread, sender)
     text = _clean_body(body)
@@ -113,7 +113,7 @@ def message_send(*, thread: Thread, sender, body: str) -> Message:
     return message
 
 
-def _notify(member: Member, *, thread: Thread, sender, now) -> None:
+def _notify(member: Member, *, thread: Thread, sender: User, now: datetime) -> None:
     # Batching: one email per unread stretch. Once emailed, nothing more is sent until
     # the person has read the thread again.
     waiting = member.emailed_at is not None and (
@@ -163,7 +163,7 @@ def unsubscribe(*, token: str) -> EmailSettings:
     return prefs
 
 
-def block_create(*, blocker, blocked) -> Block:
+def block_create(*, blocker: User, blocked: User | None) -> Block:
     """After this, `blocked` can no longer message or send requests to `blocker`."""
     if blocked is None or not blocked.is_active:
         raise Http404("No such person.")
@@ -173,12 +173,12 @@ def block_create(*, blocker, blocked) -> Block:
     return block
 
 
-def block_remove(*, blocker, blocked_id: int) -> None:
+def block_remove(*, blocker: User, blocked_id: int) -> None:
     Block.objects.filter(blocker=blocker, blocked_id=blocked_id).delete()
 
 
 @transaction.atomic
-def report_create(*, message: Message, reporter, reason: str) -> Report:
+def report_create(*, message: Message, reporter: User, reason: str) -> Report:
     """A participant reports a message of the other side for staff to review."""
     _member(message.thread, reporter)
     if message.sender_id == reporter.pk:
@@ -201,7 +201,7 @@ MODERATION_ACTIONS = {
 
 
 @transaction.atomic
-def report_resolve(*, report: Report, staff, action: str, note: str = "") -> Report:
+def report_resolve(*, report: Report, staff: User, action: str, note: str = "") -> Report:
     """Staff dismiss a report, hide the message, or suspend its sender (hiding it too)."""
     if not staff.is_staff:
         raise Http404

@@ -106,7 +106,7 @@ def report(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def block(request: HttpRequest, user_id: int) -> HttpResponse:
+def block(request: AuthenticatedHttpRequest, user_id: int) -> HttpResponse:
     person = get_object_or_404(get_user_model(), pk=user_id, is_active=True)
     try:
         services.block_create(blocker=request.user, blocked=person)
@@ -119,7 +119,7 @@ def block(request: HttpRequest, user_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def unblock(request: HttpRequest, user_id: int) -> HttpResponse:
+def unblock(request: AuthenticatedHttpRequest, user_id: int) -> HttpResponse:
     services.block_remove(blocker=request.user, blocked_id=user_id)
     flash.success(request, "Unblocked.")
     return redirect("messaging:threads")
@@ -173,7 +173,7 @@ def moderation_queue(request: HttpRequest) -> HttpResponse:
 
 @staff_required
 @require_POST
-def moderation_decide(request: HttpRequest, pk: int) -> HttpResponse:
+def moderation_decide(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     report_row = get_object_or_404(Report, pk=pk)
     form = ModerationForm(request.POST)
     if not form.is_valid():
