@@ -110,7 +110,7 @@ def publish(
     change_set: ChangeSet,
     *,
     summary: str,
-    by,
+    by: User | None,
     at: datetime | None = None,
     notify: bool = True,
 ) -> ChangeSet:

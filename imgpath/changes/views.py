@@ -108,7 +108,7 @@ def staff_change_sets(request: HttpRequest) -> HttpResponse:
 
 
 @staff_required
-def staff_change_set(request: HttpRequest, key: str) -> HttpResponse:
+def staff_change_set(request: AuthenticatedHttpRequest, key: str) -> HttpResponse:
     change_set = get_object_or_404(ChangeSet, key=key)
     form = PublishForm(request.POST or None, initial={"summary": change_set.summary})
     if request.method == "POST" and form.is_valid():
