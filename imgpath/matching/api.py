@@ -195,7 +195,9 @@ def get_my_rank_list(request: HttpRequest, cycle_id: Id) -> dict[str, Any]:
 @router.put(
     "/{cycle_id}/rank-list", response={200: RankListOut, **ERRORS}, summary="Replace my list"
 )
-def replace_my_rank_list(request: HttpRequest, cycle_id: Id, payload: RankListIn) -> dict:
+def replace_my_rank_list(
+    request: AuthenticatedHttpRequest, cycle_id: Id, payload: RankListIn
+) -> dict:
     """Replace the whole list. A changed list is no longer certified. 409 after the deadline
     or the run (nothing changes); 422 for an id that cannot be ranked or is repeated."""
     participant = _mine(request, cycle_id)
@@ -210,7 +212,7 @@ def replace_my_rank_list(request: HttpRequest, cycle_id: Id, payload: RankListIn
     response={200: RankListOut, **ERRORS},
     summary="Certify my list",
 )
-def certify_my_rank_list(request: HttpRequest, cycle_id: Id) -> dict[str, Any]:
+def certify_my_rank_list(request: AuthenticatedHttpRequest, cycle_id: Id) -> dict[str, Any]:
     """Only a certified list is used. 422 for an empty list; 409 after the deadline."""
     participant = _mine(request, cycle_id)
     services.applicant_ranks_certify(participant=participant, by=request.user)
@@ -232,7 +234,7 @@ def get_program_rank_list(request: HttpRequest, cycle_id: Id, program_id: Id) ->
     summary="Replace a program's rank list",
 )
 def replace_program_rank_list(
-    request: HttpRequest, cycle_id: Id, program_id: Id, payload: RankListIn
+    request: AuthenticatedHttpRequest, cycle_id: Id, program_id: Id, payload: RankListIn
 ) -> dict[str, Any]:
     program = _program(request, cycle_id, program_id)
     services.program_ranks_replace(program=program, participant_ids=payload.ids, by=request.user)
@@ -244,14 +246,16 @@ def replace_program_rank_list(
     response={200: RankListOut, **ERRORS},
     summary="Certify a program's rank list",
 )
-def certify_program_rank_list(request: HttpRequest, cycle_id: Id, program_id: Id) -> dict:
+def certify_program_rank_list(
+    request: AuthenticatedHttpRequest, cycle_id: Id, program_id: Id
+) -> dict:
     program = _program(request, cycle_id, program_id)
     services.program_ranks_certify(program=program, by=request.user)
     return _program_list(program)
 
 
 @router.post("/{cycle_id}/run", response={200: CycleOut, **ERRORS}, summary="Run the Match")
-def run_cycle(request: HttpRequest, cycle_id: Id) -> dict[str, Any]:
+def run_cycle(request: AuthenticatedHttpRequest, cycle_id: Id) -> dict[str, Any]:
     """The creator or staff run it once (403 for anyone else who can see the cycle); a
     second run is 409."""
     cycle = selectors.cycle_for_user(request.user, cycle_id)

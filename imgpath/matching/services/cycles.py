@@ -55,10 +55,10 @@ def clean_title(title: str) -> str:
 
 
 def mock_cycle_create(
-    *, created_by, title: str, rank_deadline: datetime, description: str = ""
+    *, created_by: User, title: str, rank_deadline: datetime, description: str = ""
 ) -> MatchCycle:
     """A practice match that every applicant may join; staff or approved hosts create it."""
-    is_host = getattr(created_by, "role", None) == Role.HOST
+    is_host = created_by.role == Role.HOST
     if not (created_by.is_staff or (is_host and created_by.is_approved)):
         raise PermissionDenied(
             "Mock matches are listed to every applicant, so only IMGPath staff and hosts "
@@ -78,7 +78,7 @@ def mock_cycle_create(
 
 
 def program_add(
-    *, cycle: MatchCycle, by, name: str, capacity: int, owner_email: str = ""
+    *, cycle: MatchCycle, by: User, name: str, capacity: int, owner_email: str = ""
 ) -> MatchProgram:
     """Add a made-up program to a mock cycle; `owner_email` invites a host to rank for it."""
     ensure_cycle_manager(by, cycle)
@@ -136,7 +136,7 @@ def _invite(program: MatchProgram, owner: User) -> None:
     )
 
 
-def program_remove(*, program: MatchProgram, by) -> None:
+def program_remove(*, program: MatchProgram, by: User) -> None:
     """Remove a program nobody has ranked yet (removing one would change certified lists)."""
     ensure_cycle_manager(by, program.cycle)
     with transaction.atomic():
@@ -174,7 +174,7 @@ def _check_can_join(cycle: MatchCycle, user: User) -> None:
         raise ConflictError(f"This mock match is full ({MAX_PARTICIPANTS} applicants).")
 
 
-def participant_leave(*, participant: Participant, by) -> None:
+def participant_leave(*, participant: Participant, by: User | None) -> None:
     """Leave before the deadline: the rank list goes, and so do programs' ranks of you."""
     if by is None or participant.user_id != by.pk:
         raise PermissionDenied("Only the applicant can leave.")
@@ -183,7 +183,7 @@ def participant_leave(*, participant: Participant, by) -> None:
         participant.delete()
 
 
-def cycle_cancel(*, cycle: MatchCycle, by) -> MatchCycle:
+def cycle_cancel(*, cycle: MatchCycle, by: User) -> MatchCycle:
     """Close an open cycle without running it; a placement round's sessions go back to
     one-by-one decisions."""
     ensure_cycle_manager(by, cycle)

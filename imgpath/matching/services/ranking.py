@@ -13,6 +13,7 @@ from typing import TypeVar
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
+from imgpath.accounts.models import User
 from imgpath.core.errors import ServiceError
 from imgpath.matching.models import (
     ApplicantRank,
@@ -39,13 +40,13 @@ def _ordered_choices(ids: Sequence[int], allowed: dict[int, T], noun: str) -> li
     return [allowed[pk] for pk in ids]
 
 
-def _ensure_applicant(participant: Participant, by) -> None:
+def _ensure_applicant(participant: Participant, by: User | None) -> None:
     if by is None or participant.user_id != by.pk:
         raise PermissionDenied("Only the applicant can change their rank list.")
 
 
 def applicant_ranks_replace(
-    *, participant: Participant, program_ids: Sequence[int], by
+    *, participant: Participant, program_ids: Sequence[int], by: User
 ) -> list[MatchProgram]:
     """Replace an applicant's list with these programs, most preferred first."""
     _ensure_applicant(participant, by)
@@ -59,14 +60,14 @@ def applicant_ranks_replace(
     )
 
 
-def applicant_ranks_certify(*, participant: Participant, by) -> Participant:
+def applicant_ranks_certify(*, participant: Participant, by: User) -> Participant:
     """Certify: this list, as it is now, goes into the Match unless changed again."""
     _ensure_applicant(participant, by)
     return _list_certify(participant, "Rank at least one program before certifying your list.")
 
 
 def program_ranks_replace(
-    *, program: MatchProgram, participant_ids: Sequence[int], by
+    *, program: MatchProgram, participant_ids: Sequence[int], by: User
 ) -> list[Participant]:
     """Replace a program's list with these applicants, most preferred first."""
     ensure_program_manager(by, program)
@@ -80,7 +81,7 @@ def program_ranks_replace(
     )
 
 
-def program_ranks_certify(*, program: MatchProgram, by) -> MatchProgram:
+def program_ranks_certify(*, program: MatchProgram, by: User) -> MatchProgram:
     ensure_program_manager(by, program)
     return _list_certify(program, "Rank at least one applicant before certifying this list.")
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
+from imgpath.accounts.models import User
 from imgpath.core.errors import ConflictError
 from imgpath.engines.stable_matching import Applicant, Instance, Program, Result, solve
 from imgpath.matching.models import (
@@ -107,7 +108,7 @@ def _engine_program(program: MatchProgram, seats: dict[int, int], allowed: Allow
     return Program(id=_program_id(program.pk), capacity=capacity, ranks=ranks)
 
 
-def cycle_run(*, cycle: MatchCycle, run_by=None) -> MatchCycle:
+def cycle_run(*, cycle: MatchCycle, run_by: User | None = None) -> MatchCycle:
     """Run the Match for a cycle, once. `run_by=None` is the scheduler (after the deadline);
     the creator or staff may run it earlier, which closes the lists then."""
     if run_by is not None:

@@ -88,7 +88,7 @@ def cycle_join(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def cycle_leave(request: HttpRequest, pk: int) -> HttpResponse:
+def cycle_leave(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     cycle = selectors.cycle_for_user(request.user, pk)
     participant = selectors.my_participant(request.user, cycle)
     try:
@@ -108,7 +108,7 @@ def _managed_cycle(request: HttpRequest, pk: int) -> MatchCycle:
 
 @login_required
 @require_POST
-def cycle_run(request: HttpRequest, pk: int) -> HttpResponse:
+def cycle_run(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     cycle = _managed_cycle(request, pk)
     try:
         cycle = services.cycle_run(cycle=cycle, run_by=request.user)
@@ -125,7 +125,7 @@ def cycle_run(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def cycle_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+def cycle_cancel(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     cycle = _managed_cycle(request, pk)
     try:
         services.cycle_cancel(cycle=cycle, by=request.user)
@@ -137,7 +137,7 @@ def cycle_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def program_add(request: HttpRequest, pk: int) -> HttpResponse:
+def program_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     cycle = _managed_cycle(request, pk)
     form = ProgramForm(request.POST)
     if not form.is_valid():
@@ -154,7 +154,7 @@ def program_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def program_remove(request: HttpRequest, pk: int, program_pk: int) -> HttpResponse:
+def program_remove(request: AuthenticatedHttpRequest, pk: int, program_pk: int) -> HttpResponse:
     cycle = _managed_cycle(request, pk)
     program = get_object_or_404(cycle.programs, pk=program_pk)
     try:

@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from imgpath.accounts.http import AuthenticatedHttpRequest
 from imgpath.core.errors import ServiceError
 from imgpath.core.http import HtmxHttpRequest
 from imgpath.core.refusals import refused
@@ -167,7 +168,7 @@ def _my_program(request: HttpRequest, pk: int, program_pk: int) -> MatchProgram:
 
 @never_cache
 @login_required
-def my_rank_list(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+def my_rank_list(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     participant = _my_participant(request, pk)
     editor = applicant_editor(participant)
     if request.method != "POST":
@@ -183,7 +184,7 @@ def my_rank_list(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def my_rank_list_certify(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+def my_rank_list_certify(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     participant = _my_participant(request, pk)
     return _certify(
         request,
@@ -194,7 +195,7 @@ def my_rank_list_certify(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 
 @never_cache
 @login_required
-def program_rank_list(request: HtmxHttpRequest, pk: int, program_pk: int) -> HttpResponse:
+def program_rank_list(request: AuthenticatedHttpRequest, pk: int, program_pk: int) -> HttpResponse:
     program = _my_program(request, pk, program_pk)
     editor = program_editor(program)
     if request.method != "POST":
@@ -210,7 +211,9 @@ def program_rank_list(request: HtmxHttpRequest, pk: int, program_pk: int) -> Htt
 
 @login_required
 @require_POST
-def program_rank_list_certify(request: HtmxHttpRequest, pk: int, program_pk: int) -> HttpResponse:
+def program_rank_list_certify(
+    request: AuthenticatedHttpRequest, pk: int, program_pk: int
+) -> HttpResponse:
     program = _my_program(request, pk, program_pk)
     return _certify(
         request,
