@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
+from imgpath.accounts.http import AuthenticatedHttpRequest
 from imgpath.core.permissions import staff_required
 from imgpath.programs.models import EmployerLink, LinkStatus
 from imgpath.programs.services.evidence import employer_link_review
@@ -35,7 +36,7 @@ def crosswalk_queue(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @staff_required
-def crosswalk_decide(request: HttpRequest, pk: int) -> HttpResponse:
+def crosswalk_decide(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     link = EmployerLink.objects.filter(pk=pk, status=LinkStatus.PENDING).first()
     decision = request.POST.get("decision")
     if link is None or decision not in ("confirm", "reject"):

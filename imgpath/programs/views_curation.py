@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
+from imgpath.accounts.http import AuthenticatedHttpRequest
 from imgpath.core.errors import ServiceError
 from imgpath.core.permissions import staff_required
 from imgpath.core.refusals import add_service_error
@@ -44,7 +45,7 @@ def curation_workbench(request: HttpRequest) -> HttpResponse:
 
 
 @staff_required
-def curation_program(request: HttpRequest, acgme_id: str) -> HttpResponse:
+def curation_program(request: AuthenticatedHttpRequest, acgme_id: str) -> HttpResponse:
     program = selectors.program_by_acgme_id(acgme_id)
     form = CurationValueForm(request.POST or None, initial={"field": request.GET.get("field")})
     if request.method == "POST" and form.is_valid():
@@ -84,7 +85,7 @@ def curation_checks(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @staff_required
-def curation_check_decide(request: HttpRequest, pk: int) -> HttpResponse:
+def curation_check_decide(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     item = CurationValue.objects.filter(pk=pk).select_related("program").first()
     decision = request.POST.get("decision")
     if item is None or decision not in ("confirm", "reject"):

@@ -43,7 +43,7 @@ def program_claim_request(
     return claim
 
 
-def _decide(claim: ProgramClaim, *, status: str, staff) -> ProgramClaim:
+def _decide(claim: ProgramClaim, *, status: str, staff: User) -> ProgramClaim:
     if not staff.is_staff:
         raise PermissionDenied("Only staff decide claims.")
     claim.status = status
@@ -53,19 +53,19 @@ def _decide(claim: ProgramClaim, *, status: str, staff) -> ProgramClaim:
     return claim
 
 
-def program_claim_approve(*, claim: ProgramClaim, staff) -> ProgramClaim:
+def program_claim_approve(*, claim: ProgramClaim, staff: User) -> ProgramClaim:
     if claim.status != ClaimStatus.PENDING:
         raise ConflictError("Only a waiting claim can be approved.")
     return _decide(claim, status=ClaimStatus.APPROVED, staff=staff)
 
 
-def program_claim_reject(*, claim: ProgramClaim, staff) -> ProgramClaim:
+def program_claim_reject(*, claim: ProgramClaim, staff: User) -> ProgramClaim:
     if claim.status != ClaimStatus.PENDING:
         raise ConflictError("Only a waiting claim can be rejected.")
     return _decide(claim, status=ClaimStatus.REJECTED, staff=staff)
 
 
-def program_claim_revoke(*, claim: ProgramClaim, staff) -> ProgramClaim:
+def program_claim_revoke(*, claim: ProgramClaim, staff: User) -> ProgramClaim:
     if claim.status != ClaimStatus.APPROVED:
         raise ConflictError("Only an approved claim can be revoked.")
     return _decide(claim, status=ClaimStatus.REVOKED, staff=staff)

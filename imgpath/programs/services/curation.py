@@ -42,7 +42,7 @@ def _staff(user: User | AnonymousUser) -> None:
 def curation_value_record(
     *,
     program: Program,
-    staff,
+    staff: User,
     field: str,
     raw_value: str,
     source_url: str,
@@ -78,7 +78,7 @@ def curation_value_record(
     return item
 
 
-def _to_ledger(item: CurationValue, staff, note: str):
+def _to_ledger(item: CurationValue, staff: User, note: str):
     return ledger_entry_create(
         program=item.program,
         field=item.field,
@@ -91,7 +91,7 @@ def _to_ledger(item: CurationValue, staff, note: str):
     )
 
 
-def curation_value_check(*, item: CurationValue, staff, confirm: bool) -> CurationValue:
+def curation_value_check(*, item: CurationValue, staff: User, confirm: bool) -> CurationValue:
     """A second staff member confirms (the value enters the ledger) or rejects it."""
     _staff(staff)
     if item.status != CurationStatus.AWAITING_CHECK:

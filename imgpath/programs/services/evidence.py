@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
+from imgpath.accounts.models import User
 from imgpath.core.errors import ServiceError
 from imgpath.core.fragments import content_changed
 from imgpath.engines.crosswalk import words
@@ -299,7 +300,7 @@ def _uscis_item(rows, uscis, years) -> dict | None:
 # Review ---------------------------------------------------------------------------------------
 
 
-def employer_link_review(*, link: EmployerLink, staff, confirm: bool) -> EmployerLink:
+def employer_link_review(*, link: EmployerLink, staff: User, confirm: bool) -> EmployerLink:
     """A person confirms or rejects a proposed link; the institution's evidence follows."""
     if not getattr(staff, "is_staff", False):
         raise ServiceError("Only staff review crosswalk links.")

@@ -12,6 +12,7 @@ from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils import timezone
 
+from imgpath.accounts.models import User
 from imgpath.core.errors import ServiceError
 from imgpath.programs.models import LedgerEntry, Program
 from imgpath.programs.policy import SOURCE_TRUST, SPECS, SourceKind, ValueKind
@@ -135,7 +136,7 @@ def ledger_entry_create(
     verified_on: dt.date,
     source_url: str = "",
     note: str = "",
-    entered_by=None,
+    entered_by: User | None = None,
 ) -> LedgerEntry:
     """Record a statement; it supersedes the same kind of source's earlier one on the field."""
     reject_nul(note=note, source_url=source_url)

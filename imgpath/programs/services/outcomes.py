@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import timedelta
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -56,7 +57,7 @@ def _choice(value: str, choices, name: str, *, optional: bool = False) -> str:
 def outcome_report_create(
     *,
     program: Program,
-    author,
+    author: User | AnonymousUser,
     season: int,
     outcome: str,
     applicant_kind: str,
@@ -65,7 +66,7 @@ def outcome_report_create(
     step2ck_band: str = "",
 ) -> OutcomeReport:
     """Record one report; one per program and season per person, a few a day."""
-    if not getattr(author, "is_authenticated", False) or not author.is_applicant:
+    if not author.is_authenticated or not author.is_applicant:
         raise PermissionDenied("Only applicants report interview and match outcomes.")
     if not isinstance(season, int) or not SEASONS[0] <= season <= _latest_season():
         raise ServiceError(
@@ -110,7 +111,7 @@ def outcome_report_delete(*, report: OutcomeReport) -> None:
         outcome_aggregate_refresh(program=program)
 
 
-def outcome_report_moderate(*, report: OutcomeReport, staff, approve: bool) -> OutcomeReport:
+def outcome_report_moderate(*, report: OutcomeReport, staff: User, approve: bool) -> OutcomeReport:
     """Staff approve a report or reject it (a rejected report stops counting)."""
     if not getattr(staff, "is_staff", False):
         raise PermissionDenied("Only staff moderate outcome reports.")

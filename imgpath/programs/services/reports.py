@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from imgpath.accounts.models import User
 from imgpath.core.errors import ConflictError, ServiceError
 from imgpath.programs.models import CommunityReport, Program, ReportStatus, SourceKind
 from imgpath.programs.services.ledger import (
@@ -22,9 +24,15 @@ MAX_REPORTS_PER_DAY = 20
 
 
 def community_report_create(
-    *, program: Program, author, field: str, raw_value: str, source_url: str = "", note: str = ""
+    *,
+    program: Program,
+    author: User | AnonymousUser,
+    field: str,
+    raw_value: str,
+    source_url: str = "",
+    note: str = "",
 ) -> CommunityReport:
-    if not getattr(author, "is_authenticated", False):
+    if not author.is_authenticated:
         raise PermissionDenied("Sign in to report.")
     reject_nul(note=note, source_url=source_url)
     value = policy_value_parse(field=field, raw=raw_value, allow_unknown=False)
@@ -47,7 +55,7 @@ def community_report_create(
     return report
 
 
-def _check_rate(author) -> None:
+def _check_rate(author: User) -> None:
     since = timezone.now() - timedelta(days=1)
     if CommunityReport.objects.filter(author=author, created_at__gte=since).count() >= (
         MAX_REPORTS_PER_DAY
@@ -62,7 +70,7 @@ def _set_value(report: CommunityReport, value: ParsedValue) -> None:
     report.text_value = value.url
 
 
-def community_report_promote(*, report: CommunityReport, staff) -> CommunityReport:
+def community_report_promote(*, report: CommunityReport, staff: User) -> CommunityReport:
     """Staff accept a report: it becomes a ledger value whose source is the community."""
     _check_moderation(report, staff)
     with transaction.atomic():
@@ -83,20 +91,22 @@ def community_report_promote(*, report: CommunityReport, staff) -> CommunityRepo
     return report
 
 
-def community_report_reject(*, report: CommunityReport, staff) -> CommunityReport:
+def community_report_reject(*, report: CommunityReport, staff: User) -> CommunityReport:
     _check_moderation(report, staff)
     _close(report, ReportStatus.REJECTED, staff)
     return report
 
 
-def _check_moderation(report: CommunityReport, staff) -> None:
+def _check_moderation(report: CommunityReport, staff: User) -> None:
     if not staff.is_staff:
         raise PermissionDenied("Only staff moderate reports.")
     if report.status != ReportStatus.PENDING:
         raise ConflictError("This report was already moderated.")
 
 
-def _close(report: CommunityReport, status: str, staff, extra: list[str] | None = None) -> None:
+def _close(
+    report: CommunityReport, status: str, staff: User, extra: list[str] | None = None
+) -> None:
     report.status = status
     report.moderated_at = timezone.now()
     report.moderated_by = staff
