@@ -345,7 +345,7 @@ def list_bookings(request: AuthenticatedHttpRequest) -> list[dict[str, Any] | No
     summary="Cancel my booking",
 )
 def cancel_booking(
-    request: HttpRequest, booking_id: Id, payload: CancelIn
+    request: AuthenticatedHttpRequest, booking_id: Id, payload: CancelIn
 ) -> dict[str, Any] | None:
     booking = get_object_or_404(Booking, pk=booking_id, applicant=request.user)
     booking = services.booking_cancel(

@@ -242,10 +242,12 @@ def _past_rotation_with_review(offering: Offering) -> None:
         session=session, applicant=student, statement="I would like to learn US outpatient care."
     )
     record_event(application=application, kind=EventKind.APPLIED, actor=student)
-    booking = services.booking_create(application=application, decided_by=offering.host.owner)
+    host_user = offering.host.owner
+    assert host_user is not None  # the demo's host profiles are created with their owner
+    booking = services.booking_create(application=application, decided_by=host_user)
     booking = services.booking_complete(
         booking=booking,
-        completed_by=offering.host.owner,
+        completed_by=host_user,
         evaluation="Punctual, curious and careful with patients' privacy.",
     )
     services.review_create(
@@ -267,10 +269,12 @@ def _applicant_activity(alvarez: dict[str, Offering], lakeshore: dict[str, Offer
         statement="Internal medicine is my goal for the 2027 Match; I want to learn US ward work.",
         documents=[documents["cv"], documents["ecfmg_status"]],
     )
+    lakeshore_host = lakeshore["nonprofit"].host.owner
+    assert lakeshore_host is not None  # created with its owner above
     services.application_decide(
         application=application,
         decision=Decision.ACCEPT,
-        decided_by=lakeshore["nonprofit"].host.owner,
+        decided_by=lakeshore_host,
         message="Welcome! Orientation is on your first Monday at 8:00.",
     )
     later = alvarez["observership"].sessions.latest("start_date")

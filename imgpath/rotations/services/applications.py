@@ -167,7 +167,7 @@ def _save_new(application: Application) -> None:
 
 
 @transaction.atomic
-def application_withdraw(*, application: Application, withdrawn_by) -> Application:
+def application_withdraw(*, application: Application, withdrawn_by: User) -> Application:
     ensure_applicant_owner(withdrawn_by, application)
     application = Application.objects.select_for_update().get(pk=application.pk)
     if application.status not in PENDING_APPLICATION_STATUSES:
@@ -181,7 +181,9 @@ def application_withdraw(*, application: Application, withdrawn_by) -> Applicati
     return application
 
 
-def application_decide(*, application: Application, decision: str, decided_by, message: str = ""):
+def application_decide(
+    *, application: Application, decision: str, decided_by: User, message: str = ""
+):
     """The host accepts (which books a seat), waitlists or declines.
 
     Returns the new booking when accepted, else the application.
@@ -198,7 +200,7 @@ def application_decide(*, application: Application, decision: str, decided_by, m
 
 
 @transaction.atomic
-def _waitlist(*, application: Application, decided_by, message: str) -> Application:
+def _waitlist(*, application: Application, decided_by: User, message: str) -> Application:
     application = Application.objects.select_for_update().get(pk=application.pk)
     if application.status != ApplicationStatus.SUBMITTED:
         raise ConflictError(_not_pending(application, "waitlisted"))
@@ -212,7 +214,7 @@ def _waitlist(*, application: Application, decided_by, message: str) -> Applicat
 
 
 @transaction.atomic
-def _decline(*, application: Application, decided_by, message: str) -> Application:
+def _decline(*, application: Application, decided_by: User, message: str) -> Application:
     application = Application.objects.select_for_update().get(pk=application.pk)
     if application.status not in PENDING_APPLICATION_STATUSES:
         raise ConflictError(_not_pending(application, "declined"))
@@ -233,7 +235,7 @@ def _not_pending(application: Application, verb: str) -> str:
 def _set_status(
     application: Application,
     status: str,
-    decided_by=None,
+    decided_by: User | None = None,
     message: str = "",
     extra: list[str] | None = None,
 ) -> None:

@@ -70,7 +70,7 @@ def overlapping_booking(*, applicant_id: int, session: Session) -> Booking | Non
 
 
 def booking_create(
-    *, application: Application, decided_by, message: str = "", promoted: bool = False
+    *, application: Application, decided_by: User | None, message: str = "", promoted: bool = False
 ) -> Booking:
     """Accept an application into a seat. Callable inside a caller's own transaction.
 
@@ -155,7 +155,7 @@ def _create_checklist(booking: Booking, offering: Offering, application: Applica
     ChecklistItem.objects.bulk_create(items)
 
 
-def _accept(application: Application, decided_by, message: str) -> None:
+def _accept(application: Application, decided_by: User | None, message: str) -> None:
     application.status = ApplicationStatus.ACCEPTED
     application.decided_by = decided_by
     application.decided_at = timezone.now()
@@ -192,7 +192,9 @@ def waitlist_promote(*, session: Session) -> list[Booking]:
     return promoted
 
 
-def booking_cancel(*, booking: Booking, cancelled_by, reason: str, note: str = "") -> Booking:
+def booking_cancel(
+    *, booking: Booking, cancelled_by: User | None, reason: str, note: str = ""
+) -> Booking:
     """Cancel under the policy copied at booking time, then offer the seat to the waitlist."""
     with transaction.atomic():
         session = _lock_session(booking.session_id)
@@ -229,7 +231,7 @@ _CANCEL_FIELDS = [
 ]
 
 
-def _check_cancel(booking: Booking, cancelled_by, reason: str) -> None:
+def _check_cancel(booking: Booking, cancelled_by: User | None, reason: str) -> None:
     if reason in APPLICANT_CANCEL_REASONS:
         if cancelled_by is None or cancelled_by.pk != booking.applicant_id:
             raise PermissionDenied("Only the applicant can cancel for this reason.")
@@ -260,7 +262,7 @@ def _after_cancel(booking: Booking) -> None:
 
 
 @transaction.atomic
-def booking_complete(*, booking: Booking, completed_by, evaluation: str) -> Booking:
+def booking_complete(*, booking: Booking, completed_by: User, evaluation: str) -> Booking:
     """The host records that the rotation took place, with an evaluation of the applicant."""
     ensure_host_owner(completed_by, booking.session.offering.host)
     booking = Booking.objects.select_for_update(no_key=True).get(pk=booking.pk)
@@ -285,7 +287,7 @@ def booking_complete(*, booking: Booking, completed_by, evaluation: str) -> Book
 
 @transaction.atomic
 def booking_record_payment(
-    *, booking: Booking, recorded_by, status: str, amount_usd: int | None = None
+    *, booking: Booking, recorded_by: User, status: str, amount_usd: int | None = None
 ) -> Booking:
     """Payments happen outside IMGPath; the host records what was paid or refunded."""
     ensure_host_owner(recorded_by, booking.session.offering.host)
@@ -329,7 +331,7 @@ def _record_refund(booking: Booking, amount_usd: int | None) -> tuple[str, str]:
 
 
 @transaction.atomic
-def checklist_item_set(*, item: ChecklistItem, done: bool, by) -> ChecklistItem:
+def checklist_item_set(*, item: ChecklistItem, done: bool, by: User | None) -> ChecklistItem:
     """Either side ticks an onboarding step; the record keeps who and when."""
     booking = item.booking
     if by is None or (by.pk != booking.applicant_id and not _is_host_of(by, booking)):

@@ -35,7 +35,7 @@ def ensure_applicant_owner(user: User | None, application: Application) -> None:
 
 
 def record_event(
-    *, application: Application, kind: str, actor, message: str = ""
+    *, application: Application, kind: str, actor: User | None, message: str = ""
 ) -> ApplicationEvent:
     role = "system" if actor is None else viewer_role(actor)
     return ApplicationEvent.objects.create(

@@ -28,7 +28,7 @@ def _ensure_applicant(user: User | None, booking: Booking) -> None:
         raise PermissionDenied("Only the applicant can do that.")
 
 
-def review_create(*, booking: Booking, author, rating: int, text: str) -> Review:
+def review_create(*, booking: Booking, author: User, rating: int, text: str) -> Review:
     """Only the applicant of a completed booking reviews it, once."""
     _ensure_applicant(author, booking)
     if booking.status != BookingStatus.COMPLETED:
@@ -47,7 +47,7 @@ def review_create(*, booking: Booking, author, rating: int, text: str) -> Review
 
 
 @transaction.atomic
-def letter_request_create(*, booking: Booking, requested_by, note: str = "") -> LetterRequest:
+def letter_request_create(*, booking: Booking, requested_by: User, note: str = "") -> LetterRequest:
     _ensure_applicant(requested_by, booking)
     if not booking.session.offering.letter_possible:
         raise ConflictError("This host does not offer letters of recommendation.")
@@ -62,7 +62,7 @@ def letter_request_create(*, booking: Booking, requested_by, note: str = "") -> 
 
 @transaction.atomic
 def letter_request_update(
-    *, letter: LetterRequest, status: str, updated_by, note: str = ""
+    *, letter: LetterRequest, status: str, updated_by: User, note: str = ""
 ) -> LetterRequest:
     """The host agrees, declines, or records that the letter was submitted (e.g. to ERAS)."""
     ensure_host_owner(updated_by, letter.booking.session.offering.host)
@@ -78,6 +78,6 @@ def letter_request_update(
     return letter
 
 
-def _log(booking: Booking, kind: str, actor, message: str) -> None:
+def _log(booking: Booking, kind: str, actor: User, message: str) -> None:
     record_event(application=booking.application, kind=kind, actor=actor, message=message)
     notify_both_sides(application=booking.application, kind=kind, message=message)

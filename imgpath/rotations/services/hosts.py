@@ -63,7 +63,7 @@ def host_profile_update(*, profile: HostProfile, fields: Mapping[str, Any]) -> H
 
 
 @transaction.atomic
-def host_profile_verify(*, profile: HostProfile, verified_by) -> HostProfile:
+def host_profile_verify(*, profile: HostProfile, verified_by: User) -> HostProfile:
     if not verified_by.is_staff:
         raise PermissionDenied("Only IMGPath staff verify hosts.")
     if profile.verified_at is None:
@@ -75,7 +75,7 @@ def host_profile_verify(*, profile: HostProfile, verified_by) -> HostProfile:
 
 
 @transaction.atomic
-def host_profile_unverify(*, profile: HostProfile, by) -> HostProfile:
+def host_profile_unverify(*, profile: HostProfile, by: User) -> HostProfile:
     if not by.is_staff:
         raise PermissionDenied("Only IMGPath staff verify hosts.")
     profile.verified_at = None

@@ -146,7 +146,7 @@ def application_withdraw(request: AuthenticatedHttpRequest, pk: int) -> HttpResp
 
 @applicant_required
 @require_POST
-def booking_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+def booking_cancel(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     booking = _get_booking_for_applicant(request, pk)
     form = CancelForm(request.POST)
     if not form.is_valid():
@@ -173,7 +173,7 @@ def _cancelled_message(booking: Booking) -> str:
 
 @applicant_required
 @require_POST
-def review_create(request: HttpRequest, pk: int) -> HttpResponse:
+def review_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     booking = _get_booking_for_applicant(request, pk)
     form = ReviewForm(request.POST)
     if not form.is_valid():
@@ -189,7 +189,7 @@ def review_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @applicant_required
 @require_POST
-def letter_request_create(request: HttpRequest, pk: int) -> HttpResponse:
+def letter_request_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     booking = _get_booking_for_applicant(request, pk)
     form = LetterRequestForm(request.POST)
     note = form.cleaned_data["note"] if form.is_valid() else ""

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from imgpath.accounts.http import AuthenticatedHttpRequest
 from imgpath.core.errors import ConflictError, ServiceError
 from imgpath.core.http import HtmxHttpRequest
 from imgpath.rotations import services
@@ -46,7 +47,7 @@ def _detail_url_name(request: HttpRequest, booking: Booking) -> str:
 
 @login_required
 @require_POST
-def checklist_item_toggle(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+def checklist_item_toggle(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     item = _get_item_for_party(request, pk)
     booking = item.booking
     form = ChecklistForm(request.POST)

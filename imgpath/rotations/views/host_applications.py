@@ -134,7 +134,7 @@ def application_decide(request: AuthenticatedHttpRequest, pk: int) -> HttpRespon
 
 @host_required
 @require_POST
-def host_booking_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+def host_booking_cancel(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     booking = _get_booking_for_host(request, pk)
     form = HostCancelForm(request.POST)
     if not form.is_valid():
@@ -155,7 +155,7 @@ def host_booking_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 
 @host_required
 @require_POST
-def booking_complete(request: HttpRequest, pk: int) -> HttpResponse:
+def booking_complete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     booking = _get_booking_for_host(request, pk)
     form = CompleteForm(request.POST)
     if not form.is_valid():
@@ -175,7 +175,7 @@ def booking_complete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @host_required
 @require_POST
-def booking_record_payment(request: HttpRequest, pk: int) -> HttpResponse:
+def booking_record_payment(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     booking = _get_booking_for_host(request, pk)
     form = PaymentForm(request.POST)
     if not form.is_valid():
@@ -193,7 +193,7 @@ def booking_record_payment(request: HttpRequest, pk: int) -> HttpResponse:
 
 @host_required
 @require_POST
-def letter_request_update(request: HttpRequest, pk: int) -> HttpResponse:
+def letter_request_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     letter = _get_letter_for_host(request, pk)
     form = LetterUpdateForm(request.POST)
     if not form.is_valid():
