@@ -46,7 +46,9 @@ def is_blocked(first: User, second: User) -> bool:
 
 
 @transaction.atomic
-def thread_open(*, topic: str, topic_id: int, subject: str, people: list, link: str = "") -> Thread:
+def thread_open(
+    *, topic: str, topic_id: int, subject: str, people: list[User], link: str = ""
+) -> Thread:
     """The one thread about this topic between these two people (created on first use)."""
     if len({p.pk for p in people}) != 2:
         raise ServiceError("A conversation has exactly two people.")

@@ -138,15 +138,14 @@ def rotation_application_thread(request: HttpRequest, application_id: int) -> Ht
     )
     if application is None:
         raise Http404
-    owner = application.session.offering.host.owner
-    people = [application.applicant, owner]
-    if None in people or request.user.pk not in {p.pk for p in people if p is not None}:
+    applicant, owner = application.applicant, application.session.offering.host.owner
+    if applicant is None or owner is None or request.user.pk not in {applicant.pk, owner.pk}:
         raise Http404
     conversation = services.thread_open(
         topic=Topic.ROTATION_APPLICATION,
         topic_id=application.pk,
         subject=f"Application: {application.session.offering.title}",
-        people=people,
+        people=[applicant, owner],
     )
     return redirect("messaging:thread", conversation.pk)
 
