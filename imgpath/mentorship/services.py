@@ -279,7 +279,7 @@ def office_hour_book(*, slot: OfficeHour, mentee: User) -> OfficeHourBooking:
     return booking
 
 
-def _send_invitation(slot: OfficeHour, *, people: list) -> None:
+def _send_invitation(slot: OfficeHour, *, people: list[User]) -> None:
     ics = invitation(slot, site_url=_site())
     recipients = sorted({p.email for p in people if p.email})
     body = (
