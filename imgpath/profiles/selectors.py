@@ -34,7 +34,7 @@ def profile_for(user: User | AnonymousUser) -> Profile:
     return _typed(profile_data_for(user))
 
 
-def applicants_with_profiles() -> Iterator[tuple[Any, Profile]]:
+def applicants_with_profiles() -> Iterator[tuple[User, Profile]]:
     """Every active applicant with their typed profile (empty when none is saved), by id."""
     from django.contrib.auth import get_user_model
 
