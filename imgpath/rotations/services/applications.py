@@ -21,7 +21,7 @@ from imgpath.rotations.choices import (
     DocumentType,
     EventKind,
 )
-from imgpath.rotations.models import Application, Document, Offering, Session
+from imgpath.rotations.models import Application, Booking, Document, Offering, Session
 from imgpath.rotations.models.applications import MAX_STATEMENT
 from imgpath.rotations.services.bookings import booking_create, overlapping_booking
 from imgpath.rotations.services.common import (
@@ -183,7 +183,7 @@ def application_withdraw(*, application: Application, withdrawn_by: User) -> App
 
 def application_decide(
     *, application: Application, decision: str, decided_by: User, message: str = ""
-):
+) -> Booking | Application:
     """The host accepts (which books a seat), waitlists or declines.
 
     Returns the new booking when accepted, else the application.
