@@ -16,6 +16,7 @@ from imgpath.core.errors import ConflictError, ServiceError
 from imgpath.programs.models import (
     CurationStatus,
     CurationValue,
+    LedgerEntry,
     Program,
     ProgramViewDay,
     SourceKind,
@@ -78,7 +79,7 @@ def curation_value_record(
     return item
 
 
-def _to_ledger(item: CurationValue, staff: User, note: str):
+def _to_ledger(item: CurationValue, staff: User, note: str) -> LedgerEntry:
     return ledger_entry_create(
         program=item.program,
         field=item.field,
