@@ -74,7 +74,8 @@ def _failed(exam: UsmleExam) -> bool:
 
 
 def facts_for_user(user, *, today: dt.date) -> ApplicantFacts | None:
-    if not getattr(user, "is_authenticated", False) or user.role != "applicant":
+    """Only an applicant has facts to judge; anyone else (or an anonymous visitor) has none."""
+    if not getattr(user, "is_applicant", False):
         return None
     return applicant_facts(profile_for(user), today=today)
 
