@@ -126,6 +126,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "imgpath.core.context_processors.navigation",
+                "imgpath.core.context_processors.choices",
                 "imgpath.changes.context_processors.notices",
             ],
         },

@@ -9,6 +9,10 @@ class AccountsConfig(AppConfig):
     name = "imgpath.accounts"
     label = "accounts"
     verbose_name = "Accounts"
+    # The states its templates compare with, by name (core.template_choices).
+    template_choices = {
+        "Role": "imgpath.accounts.models.Role",
+    }
     # core.api authenticates personal API tokens through this hook (core imports no app).
     api_token_authenticator = "imgpath.accounts.services.api_token_authenticate"  # noqa: S105
     nav_items = (

@@ -9,6 +9,10 @@ class ChangesConfig(AppConfig):
     name = "imgpath.changes"
     label = "changes"
     verbose_name = "Rule changes"
+    # The states its templates compare with, by name (core.template_choices).
+    template_choices = {
+        "ChangeKind": "imgpath.changes.models.ChangeKind",
+    }
     nav_items = (NavItem("Rule changes", "changes:list", EVERYONE, order=70),)
 
     def ready(self) -> None:

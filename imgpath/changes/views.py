@@ -17,6 +17,7 @@ from imgpath.changes.models import ChangeEmailPreference, ChangeSet
 from imgpath.core.errors import ServiceError
 from imgpath.core.fragments import FRAGMENT_SECONDS, content_version
 from imgpath.core.permissions import staff_required
+from imgpath.core.template_choices import template_choices
 
 PAGE_SIZE = 50
 
@@ -27,7 +28,9 @@ def change_list(request: HttpRequest) -> HttpResponse:
     key = f"changes:list:{version}:{request.GET.urlencode()}"
     body = cache.get(key)
     if body is None:
-        body = render_to_string("changes/_list_body.html", _list_context(request))
+        # Rendered without the request (the body is shared), so the choices come in by hand.
+        context = {**template_choices(), **_list_context(request)}
+        body = render_to_string("changes/_list_body.html", context)
         cache.set(key, body, FRAGMENT_SECONDS)
     # Our own rendered template, escaped when it was rendered.
     return render(request, "changes/list.html", {"body": mark_safe(body)})  # noqa: S308

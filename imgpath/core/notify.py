@@ -12,6 +12,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 
 from imgpath.core.tasks import send_email
+from imgpath.core.template_choices import template_choices
 
 
 def email_after_commit(
@@ -21,7 +22,7 @@ def email_after_commit(
     addresses = sorted({r for r in recipients if r})
     if not addresses:
         return
-    body = render_to_string(template, context)
+    body = render_to_string(template, {**template_choices(), **context})
     transaction.on_commit(
         lambda: send_email.enqueue(recipients=addresses, subject=subject, body=body)
     )

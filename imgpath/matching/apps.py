@@ -9,6 +9,10 @@ class MatchingConfig(AppConfig):
     name = "imgpath.matching"
     label = "matching"
     verbose_name = "Match cycles"
+    # The states its templates compare with, by name (core.template_choices).
+    template_choices = {
+        "CycleStatus": "imgpath.matching.models.CycleStatus",
+    }
     nav_items = (
         NavItem("The Match", "match_cycles", SIGNED_IN, order=40),
         NavItem("How the Match works", "match_how", frozenset({ANONYMOUS}), order=40),

@@ -15,10 +15,10 @@ from ninja.responses import NinjaJSONEncoder
 from imgpath.core.api import PUBLIC
 from imgpath.core.fragments import content_version
 from imgpath.programs import filters as f
-from imgpath.programs import selectors
+from imgpath.programs import list_selectors, selectors
 from imgpath.programs.caching import PROGRAM_FRAGMENT_SECONDS, directory_version
 from imgpath.programs.coverage import directory_coverage
-from imgpath.programs.fit import evidence_fit_note, facts_for_user, program_fit
+from imgpath.programs.fit import UserFit, facts_for_user
 from imgpath.programs.outcome_selectors import outcome_report_for, outcome_reports_for
 from imgpath.programs.schemas import (
     ERRORS,
@@ -139,11 +139,8 @@ def program_coverage(request: HttpRequest) -> dict[str, Any]:
 def program_detail(request: HttpRequest, acgme_id: AcgmeId) -> dict[str, Any]:
     program = selectors.program_by_acgme_id(acgme_id)
     page = selectors.program_page(program=program)
-    today = timezone.localdate()
-    facts = facts_for_user(request.user, today=today)
-    fit = program_fit(program, facts, today=today) if facts else None
-    note = evidence_fit_note(program, facts) if fit else None
-    return program_detail_out(program, page, fit, note)
+    fit = UserFit(request.user, today=timezone.localdate())
+    return program_detail_out(program, page, fit.of(program), fit.note(program))
 
 
 @router.get(
@@ -199,7 +196,8 @@ def program_report_create(request: HttpRequest, acgme_id: AcgmeId, payload: Stat
 @router.get("/my-programs", response={200: list[SavedOut], **ERRORS}, summary="My saved programs")
 def my_programs(request: HttpRequest, tag: str = Query("", max_length=30)) -> list[dict[str, Any]]:
     return [
-        saved_out(s) for s in selectors.saved_programs_for(request.user, tag=tag.strip().lower())
+        saved_out(s)
+        for s in list_selectors.saved_programs_for(request.user, tag=tag.strip().lower())
     ]
 
 
@@ -209,14 +207,14 @@ def my_program_add(request: HttpRequest, payload: SavedIn):
     saved.saved_program_add(
         user=request.user, program=program, note=payload.note, tags=payload.tags
     )
-    return Status(201, saved_out(selectors.saved_program_for(request.user, payload.acgme_id)))
+    return Status(201, saved_out(list_selectors.saved_program_for(request.user, payload.acgme_id)))
 
 
 @router.patch(
     "/my-programs/{acgme_id}", response={200: SavedOut, **ERRORS}, summary="Change my note or tags"
 )
 def my_program_update(request: HttpRequest, acgme_id: AcgmeId, payload: SavedPatch):
-    item = selectors.saved_program_for(request.user, acgme_id)
+    item = list_selectors.saved_program_for(request.user, acgme_id)
     saved.saved_program_update(saved=item, note=payload.note, tags=payload.tags)
     return saved_out(item)
 
@@ -225,7 +223,7 @@ def my_program_update(request: HttpRequest, acgme_id: AcgmeId, payload: SavedPat
     "/my-programs/{acgme_id}", response={204: None, **ERRORS}, summary="Remove a saved program"
 )
 def my_program_remove(request: HttpRequest, acgme_id: AcgmeId) -> Status:
-    saved.saved_program_remove(saved=selectors.saved_program_for(request.user, acgme_id))
+    saved.saved_program_remove(saved=list_selectors.saved_program_for(request.user, acgme_id))
     return Status(204, None)
 
 

@@ -9,6 +9,14 @@ class ProgramsConfig(AppConfig):
     name = "imgpath.programs"
     label = "programs"
     verbose_name = "Residency programs"
+    # The states its templates compare with, by name (core.template_choices).
+    template_choices = {
+        "ClaimStatus": "imgpath.programs.models.ClaimStatus",
+        "SourceKind": "imgpath.programs.policy.SourceKind",
+        "ValueKind": "imgpath.programs.policy.ValueKind",
+        "FitVerdict": "imgpath.engines.fit.Verdict",
+        "FitOutcome": "imgpath.engines.fit.Outcome",
+    }
     nav_items = (
         NavItem("Programs", "programs:search", EVERYONE, order=20),
         NavItem("My programs", "programs:my_programs", SIGNED_IN, order=21),

@@ -24,12 +24,12 @@ def panels(request: AuthenticatedHttpRequest) -> list[Panel]:
     user = request.user
     if user.is_staff:
         return [_staff_panel()]
-    if user.role == "host":
+    if user.is_host:
         claims = ProgramClaim.objects.filter(host=user).select_related("program")[:5]
         return [
             Panel("Programs you represent", "programs/panels/host.html", {"claims": claims}, 40)
         ]
-    if user.role == "applicant":
+    if user.is_applicant:
         saved = SavedProgram.objects.filter(user=user).select_related("program")
         context = {"count": saved.count(), "latest": list(saved[:3])}
         return [Panel("My programs", "programs/panels/applicant.html", context, 30)]

@@ -77,7 +77,8 @@ def _failed(exam: UsmleExam) -> bool:
 
 
 def facts_for_user(user: User | AnonymousUser, *, today: dt.date) -> ApplicantFacts | None:
-    if not user.is_authenticated or user.role != "applicant":
+    """Only an applicant has facts to judge; anyone else (or an anonymous visitor) has none."""
+    if not (user.is_authenticated and user.is_applicant):
         return None
     return applicant_facts(profile_for(user), today=today)
 

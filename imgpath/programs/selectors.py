@@ -1,4 +1,5 @@
-"""Reads: the program search, a program's page, comparison and a person's saved list.
+"""Reads: the program search, a program's page and comparison (a person's own lists are
+in `list_selectors`).
 
 The page views and the API call these same functions.
 """
@@ -359,24 +360,6 @@ def city_labels() -> list[str]:
 
 def city_points() -> list[tuple[float, float]]:
     return list(City.objects.values_list("latitude", "longitude"))
-
-
-def saved_programs_for(user, *, tag: str = "") -> list[SavedProgram]:
-    saved = list(
-        SavedProgram.objects.filter(user=user).select_related("program", "program__specialty")
-    )
-    return [s for s in saved if tag in s.tags] if tag else saved
-
-
-def saved_program_for(user, acgme_id: str) -> SavedProgram:
-    saved = (
-        SavedProgram.objects.filter(user=user, program__acgme_id=acgme_id)
-        .select_related("program", "program__specialty")
-        .first()
-    )
-    if saved is None:
-        raise Http404("Not in your list.")
-    return saved
 
 
 # A program's page ---------------------------------------------------------------------------

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 
-from imgpath.programs.fit import program_fit
+from imgpath.programs.fit import UserFit
 from imgpath.programs.models import LedgerEntry, SourceKind, ValueKind
 from imgpath.programs.services.ledger import current_entries
 from imgpath.programs.templatetags.programs_tags import CARD_FIELDS, VERDICT_LABELS, policy_value
@@ -32,13 +31,13 @@ def _current_by_program(program_ids: list[int]) -> dict[int, dict[str, LedgerEnt
     return {pk: current_entries(entries) for pk, entries in grouped.items()}
 
 
-def shortlist_rows(items, *, facts, today: dt.date) -> list[list[str]]:
+def shortlist_rows(items, *, fit: UserFit) -> list[list[str]]:
     """One row per saved program, in the page's order, as text cells."""
     current = _current_by_program([item.program_id for item in items])
     rows = []
     for item in items:
         program = item.program
-        fit = program_fit(program, facts, today=today) if facts else None
+        verdict = fit.of(program)
         row = [
             program.acgme_id,
             program.name,
@@ -46,7 +45,7 @@ def shortlist_rows(items, *, facts, today: dt.date) -> list[list[str]]:
             program.city,
             program.state,
             item.created_at.date().isoformat(),
-            VERDICT_LABELS.get(fit.verdict, fit.verdict) if fit else "",
+            VERDICT_LABELS.get(verdict.verdict, verdict.verdict) if verdict else "",
         ]
         entries = current.get(program.pk, {})
         for key in CARD_FIELDS:

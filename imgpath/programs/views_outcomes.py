@@ -13,14 +13,13 @@ from imgpath.core.refusals import add_service_error
 from imgpath.programs import selectors
 from imgpath.programs.forms_outcomes import OutcomeReportForm
 from imgpath.programs.outcome_selectors import outcome_report_for
+from imgpath.programs.presentation import detail_page
 from imgpath.programs.services.outcomes import outcome_report_create, outcome_report_delete
 
 
 @login_required
 @require_POST
 def outcome_report_create_view(request: HttpRequest, acgme_id: str) -> HttpResponse:
-    from imgpath.programs.views import _detail_context
-
     program = selectors.program_by_acgme_id(acgme_id)
     form = OutcomeReportForm(request.POST)
     if form.is_valid():
@@ -35,7 +34,7 @@ def outcome_report_create_view(request: HttpRequest, acgme_id: str) -> HttpRespo
                 "reports say the same.",
             )
             return redirect(f"{program_url_detail(acgme_id)}#outcomes")
-    context = _detail_context(request, program, outcome_form=form)
+    context = detail_page(request.user, program, outcome_form=form)
     return render(request, "programs/detail.html", context, status=422)
 
 

@@ -9,6 +9,14 @@ class RotationsConfig(AppConfig):
     name = "imgpath.rotations"
     label = "rotations"
     verbose_name = "Clinical experience (rotations)"
+    # The states its templates compare with, by name (core.template_choices).
+    template_choices = {
+        "EventKind": "imgpath.rotations.choices.EventKind",
+        "OfferingStatus": "imgpath.rotations.choices.OfferingStatus",
+        "ApplicationStatus": "imgpath.rotations.choices.ApplicationStatus",
+        "BookingStatus": "imgpath.rotations.choices.BookingStatus",
+        "ChecklistKind": "imgpath.rotations.choices.ChecklistKind",
+    }
     nav_items = (
         NavItem("Clinical experience", "rotation_search", EVERYONE, order=30),
         NavItem("My rotations", "my_rotations", frozenset({"applicant"}), order=31),

@@ -11,7 +11,7 @@ from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from imgpath.engines.fit import FitResult, Outcome, ValueKind, Verdict
+from imgpath.engines.fit import Outcome, ValueKind, Verdict
 from imgpath.engines.season import (
     Conflict,
     CostProgram,
@@ -27,7 +27,7 @@ from imgpath.engines.season import (
     season_costs,
 )
 from imgpath.engines.season.model import Eligibility
-from imgpath.programs.fit import facts_for_user, program_fit
+from imgpath.programs.fit import UserFit
 from imgpath.season.models import (
     Interview,
     Letter,
@@ -106,19 +106,12 @@ def _wants_us_clinical(fit_program) -> bool | None:
     return kind is ValueKind.YES
 
 
-def _fit(tracked: TrackedProgram, facts, today: dt.date) -> FitResult | None:
-    if tracked.program is None or facts is None:
-        return None
-    return program_fit(tracked.program, facts, today=today)
-
-
 def tracker_rows(season: Season, programs: list[TrackedProgram]) -> list[TrackerRow]:
-    today = timezone.localdate()
-    facts = facts_for_user(season.user, today=today)
+    applicant_fit = UserFit(season.user, today=timezone.localdate())
     rules = current_rules()
     rows = []
     for tracked in programs:
-        fit = _fit(tracked, facts, today)
+        fit = applicant_fit.of(tracked.program) if tracked.program else None
         eligibility = ELIGIBILITY[fit.verdict] if fit else Eligibility.CHECK
         screens = [
             reason.message
@@ -138,7 +131,7 @@ def tracker_rows(season: Season, programs: list[TrackedProgram]) -> list[Tracker
         if fit is None:
             screens.append(
                 "Eligibility unknown: save your profile"
-                if facts is None
+                if applicant_fit.facts is None
                 else "Not linked to a directory program."
             )
         rows.append(TrackerRow(tracked, eligibility, screens, mix, missing))

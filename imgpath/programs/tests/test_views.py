@@ -12,7 +12,11 @@ from imgpath.profiles.models import ApplicantProfile
 from imgpath.programs.models import CommunityReport, ProgramClaim, SavedProgram, SourceKind
 from imgpath.programs.services.ledger import ledger_entry_create, policy_value_parse
 from imgpath.programs.tests.conftest import ELMIRA_IM, MIAMI_IM
-from imgpath.programs.tests.factories import CommunityReportFactory, SavedProgramFactory
+from imgpath.programs.tests.factories import (
+    CommunityReportFactory,
+    ProgramClaimFactory,
+    SavedProgramFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -235,6 +239,47 @@ def test_another_user_cannot_see_or_change_my_programs(
     assert (update.status_code, remove.status_code) == (404, 404)
     saved = SavedProgram.objects.get()
     assert (saved.user, saved.note, saved.tags) == (applicant, "private note", ["mine"])
+
+
+def test_the_tag_filter_lists_only_my_tagged_programs_and_all_my_tags(
+    client_for, applicant, other_applicant, miami, elmira
+):
+    SavedProgramFactory(user=applicant, program=miami, tags=["florida", "reach"])
+    SavedProgramFactory(user=applicant, program=elmira, tags=["safety"])
+    SavedProgramFactory(user=other_applicant, program=elmira, tags=["florida", "theirs"])
+
+    page = client_for(applicant).get(reverse("programs:my_programs"), {"tag": "florida"})
+    listing = page.content.decode()
+
+    assert [item.program for item in page.context["items"]] == [miami]
+    assert page.context["all_tags"] == ["florida", "reach", "safety"]
+    assert "Arnot Ogden Medical Center Program</a>" not in listing
+    assert 'href="?tag=safety"' in listing and "theirs" not in listing
+
+
+def test_a_tag_only_another_person_used_finds_none_of_theirs(
+    client_for, applicant, other_applicant, miami
+):
+    SavedProgramFactory(user=other_applicant, program=miami, tags=["theirs"], note="their note")
+
+    listing = client_for(applicant).get(reverse("programs:my_programs"), {"tag": "theirs"})
+
+    assert "No saved program has the tag" in listing.content.decode()
+    assert "their note" not in listing.content.decode()
+
+
+def test_the_program_page_marks_only_my_own_save_and_my_own_claim(
+    client_for, applicant, other_applicant, host, other_host, miami
+):
+    SavedProgramFactory(user=other_applicant, program=miami)
+    ProgramClaimFactory(program=miami, host=other_host)
+
+    as_applicant = _detail(client_for(applicant), miami)
+    as_host = _detail(client_for(host), miami)
+
+    assert "Saved · Remove" not in as_applicant and ">Save</button>" in as_applicant
+    assert "waiting for staff" not in as_host
+    assert "Ask to represent this program" in as_host
 
 
 def test_my_programs_need_login(client, directory):

@@ -10,13 +10,14 @@ from django.views.decorators.http import require_POST
 
 from imgpath.accounts.http import AuthenticatedHttpRequest
 from imgpath.core.errors import ServiceError
+from imgpath.core.refusals import add_service_error, refused
 from imgpath.rotations import selectors, services
 from imgpath.rotations.choices import PENDING_APPLICATION_STATUSES, BookingStatus, CancelReason
 from imgpath.rotations.forms import ApplyForm, CancelForm, LetterRequestForm, ReviewForm
 from imgpath.rotations.models import Application, Booking, Offering, Session
 from imgpath.rotations.policy import refund_due
 from imgpath.rotations.services.common import today
-from imgpath.rotations.views.common import add_service_error, applicant_required, refused
+from imgpath.rotations.views.common import applicant_required
 
 
 def _get_application_for_applicant(request: AuthenticatedHttpRequest, pk: int) -> Application:

@@ -12,11 +12,12 @@ from django.views.decorators.http import require_POST
 from imgpath.accounts.http import AuthenticatedHttpRequest
 from imgpath.core.errors import ConflictError, ServiceError
 from imgpath.core.http import HtmxHttpRequest
+from imgpath.core.refusals import refused
 from imgpath.rotations import services
 from imgpath.rotations.choices import BookingStatus
 from imgpath.rotations.forms import ChecklistForm
 from imgpath.rotations.models import Booking, ChecklistItem
-from imgpath.rotations.views.common import private_download, refused
+from imgpath.rotations.views.common import private_download
 from imgpath.rotations.visa_letter import visa_letter_pdf
 
 

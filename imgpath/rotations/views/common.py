@@ -1,4 +1,7 @@
-"""The rotations views' role guards (core's ``role_required``) and download headers."""
+"""The rotations views' role guards (core's ``role_required``) and download headers.
+
+Refusals are answered with ``imgpath.core.refusals``, as in every app.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +11,6 @@ from django.http.response import HttpResponseBase
 
 from imgpath.accounts.models import Role
 from imgpath.core.permissions import role_required
-from imgpath.core.refusals import add_service_error, refused
-
-__all__ = ["add_service_error", "applicant_required", "host_required", "refused"]
-
 
 applicant_required = role_required(Role.APPLICANT)
 host_required = role_required(Role.HOST)

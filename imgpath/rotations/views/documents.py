@@ -12,15 +12,11 @@ from django.views.decorators.http import require_POST
 
 from imgpath.accounts.http import AuthenticatedHttpRequest
 from imgpath.core.errors import ServiceError
+from imgpath.core.refusals import add_service_error, refused
 from imgpath.rotations import selectors, services
 from imgpath.rotations.forms import DocumentUploadForm
 from imgpath.rotations.models import Document
-from imgpath.rotations.views.common import (
-    add_service_error,
-    applicant_required,
-    private_download,
-    refused,
-)
+from imgpath.rotations.views.common import applicant_required, private_download
 
 
 def _get_document_for_owner(request: HttpRequest, pk: int) -> Document:

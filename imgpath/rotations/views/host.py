@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from imgpath.accounts.http import AuthenticatedHttpRequest
 from imgpath.core.errors import ServiceError
+from imgpath.core.refusals import add_service_error, refused
 from imgpath.rotations import selectors, services
 from imgpath.rotations.forms import (
     HostProfileForm,
@@ -21,7 +22,7 @@ from imgpath.rotations.forms import (
 )
 from imgpath.rotations.models import HostProfile, Offering, Session, Site
 from imgpath.rotations.services.common import today
-from imgpath.rotations.views.common import add_service_error, host_required, refused
+from imgpath.rotations.views.common import host_required
 
 FORM_TEMPLATE = "rotations/host/form.html"
 

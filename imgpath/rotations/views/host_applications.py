@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from imgpath.accounts.http import AuthenticatedHttpRequest
 from imgpath.core.errors import ServiceError
+from imgpath.core.refusals import refused
 from imgpath.rotations import selectors, services
 from imgpath.rotations.choices import (
     PENDING_APPLICATION_STATUSES,
@@ -27,7 +28,7 @@ from imgpath.rotations.forms import (
 )
 from imgpath.rotations.models import Application, Booking, LetterRequest
 from imgpath.rotations.services.common import today
-from imgpath.rotations.views.common import host_required, refused
+from imgpath.rotations.views.common import host_required
 
 DETAIL = "host_application_detail"
 
