@@ -12,6 +12,7 @@ from ninja import Path, Query, Router, Status
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.responses import NinjaJSONEncoder
 
+from imgpath.accounts.http import AuthenticatedHttpRequest
 from imgpath.core.api import PUBLIC
 from imgpath.core.fragments import content_version
 from imgpath.programs import filters as f
@@ -159,7 +160,9 @@ def program_ledger(request: HttpRequest, acgme_id: AcgmeId) -> list[dict[str, An
     response={201: EntryOut, **ERRORS},
     summary="A verified program representative states a value (dated today)",
 )
-def program_ledger_update(request: HttpRequest, acgme_id: AcgmeId, payload: StatementIn):
+def program_ledger_update(
+    request: AuthenticatedHttpRequest, acgme_id: AcgmeId, payload: StatementIn
+):
     program = selectors.program_by_acgme_id(acgme_id)
     entry = claims.ledger_entry_create_by_representative(
         program=program,
@@ -194,7 +197,9 @@ def program_report_create(request: HttpRequest, acgme_id: AcgmeId, payload: Stat
 
 
 @router.get("/my-programs", response={200: list[SavedOut], **ERRORS}, summary="My saved programs")
-def my_programs(request: HttpRequest, tag: str = Query("", max_length=30)) -> list[dict[str, Any]]:
+def my_programs(
+    request: AuthenticatedHttpRequest, tag: str = Query("", max_length=30)
+) -> list[dict[str, Any]]:
     return [
         saved_out(s)
         for s in list_selectors.saved_programs_for(request.user, tag=tag.strip().lower())
@@ -202,7 +207,7 @@ def my_programs(request: HttpRequest, tag: str = Query("", max_length=30)) -> li
 
 
 @router.post("/my-programs", response={201: SavedOut, **ERRORS}, summary="Save a program")
-def my_program_add(request: HttpRequest, payload: SavedIn):
+def my_program_add(request: AuthenticatedHttpRequest, payload: SavedIn):
     program = selectors.program_by_acgme_id(payload.acgme_id)
     saved.saved_program_add(
         user=request.user, program=program, note=payload.note, tags=payload.tags
@@ -213,7 +218,7 @@ def my_program_add(request: HttpRequest, payload: SavedIn):
 @router.patch(
     "/my-programs/{acgme_id}", response={200: SavedOut, **ERRORS}, summary="Change my note or tags"
 )
-def my_program_update(request: HttpRequest, acgme_id: AcgmeId, payload: SavedPatch):
+def my_program_update(request: AuthenticatedHttpRequest, acgme_id: AcgmeId, payload: SavedPatch):
     item = list_selectors.saved_program_for(request.user, acgme_id)
     saved.saved_program_update(saved=item, note=payload.note, tags=payload.tags)
     return saved_out(item)
@@ -222,7 +227,7 @@ def my_program_update(request: HttpRequest, acgme_id: AcgmeId, payload: SavedPat
 @router.delete(
     "/my-programs/{acgme_id}", response={204: None, **ERRORS}, summary="Remove a saved program"
 )
-def my_program_remove(request: HttpRequest, acgme_id: AcgmeId) -> Status:
+def my_program_remove(request: AuthenticatedHttpRequest, acgme_id: AcgmeId) -> Status:
     saved.saved_program_remove(saved=list_selectors.saved_program_for(request.user, acgme_id))
     return Status(204, None)
 

@@ -5,12 +5,17 @@ Each read is scoped to the person asking; nobody reads another person's list.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.http import Http404
 
 from imgpath.programs.models import Program, ProgramClaim, SavedProgram
 
+if TYPE_CHECKING:
+    from imgpath.accounts.models import User
 
-def saved_programs_for(user, *, tag: str = "") -> list[SavedProgram]:
+
+def saved_programs_for(user: User, *, tag: str = "") -> list[SavedProgram]:
     saved = list(
         SavedProgram.objects.filter(user=user).select_related("program", "program__specialty")
     )
@@ -23,7 +28,7 @@ def saved_program_tags(user) -> list[str]:
     return sorted({tag for tags in tag_lists for tag in tags})
 
 
-def saved_program_for(user, acgme_id: str) -> SavedProgram:
+def saved_program_for(user: User, acgme_id: str) -> SavedProgram:
     saved = (
         SavedProgram.objects.filter(user=user, program__acgme_id=acgme_id)
         .select_related("program", "program__specialty")

@@ -63,7 +63,10 @@ from imgpath.programs.services.evidence import EVIDENCE_COUNT_KEY
 from imgpath.programs.services.ledger import current_entries
 
 if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
     from django_stubs_ext import WithAnnotations
+
+    from imgpath.accounts.models import User
 
 
 @dataclass
@@ -118,7 +121,7 @@ def program_search(
     filters: SearchFilters,
     facts: ApplicantFacts | None = None,
     today: dt.date,
-    saved_by=None,
+    saved_by: User | AnonymousUser | None = None,
 ) -> SearchPage:
     """Filter, count, sort and page programs; fit and distance for the rows shown."""
     if filters.sort == Sort.FIT and facts is None:
@@ -154,8 +157,8 @@ def _row(program: Program, origin: City | None, judge: FitJudge | None) -> Progr
     return ProgramRow(program, distance, fit, evidence_note=note)
 
 
-def _mark_saved(rows: list[ProgramRow], user) -> None:
-    if not rows or not getattr(user, "is_authenticated", False):
+def _mark_saved(rows: list[ProgramRow], user: User | AnonymousUser | None) -> None:
+    if not rows or user is None or not user.is_authenticated:
         return
     saved = set(
         SavedProgram.objects.filter(

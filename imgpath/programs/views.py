@@ -17,6 +17,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
+from imgpath.accounts.http import AuthenticatedHttpRequest
 from imgpath.core.errors import ServiceError
 from imgpath.core.fragments import content_version
 from imgpath.core.http import HtmxHttpRequest
@@ -152,7 +153,7 @@ def program_report_create(request: HttpRequest, acgme_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def program_claim_create(request: HttpRequest, acgme_id: str) -> HttpResponse:
+def program_claim_create(request: AuthenticatedHttpRequest, acgme_id: str) -> HttpResponse:
     program = selectors.program_by_acgme_id(acgme_id)
     form = ClaimForm(request.POST)
     if form.is_valid():
@@ -170,7 +171,7 @@ def program_claim_create(request: HttpRequest, acgme_id: str) -> HttpResponse:
 
 
 @login_required
-def program_ledger_edit(request: HttpRequest, acgme_id: str) -> HttpResponse:
+def program_ledger_edit(request: AuthenticatedHttpRequest, acgme_id: str) -> HttpResponse:
     program = selectors.program_by_acgme_id(acgme_id)
     if not is_representative(user=request.user, program=program):
         raise PermissionDenied("Only the program's verified representatives can edit its ledger.")
@@ -221,7 +222,7 @@ def my_programs(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def my_program_save(request: HtmxHttpRequest, acgme_id: str) -> HttpResponse:
+def my_program_save(request: AuthenticatedHttpRequest, acgme_id: str) -> HttpResponse:
     program = selectors.program_by_acgme_id(acgme_id)
     try:
         saved.saved_program_add(user=request.user, program=program)
@@ -240,7 +241,7 @@ def my_program_save(request: HtmxHttpRequest, acgme_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def my_program_update(request: HttpRequest, acgme_id: str) -> HttpResponse:
+def my_program_update(request: AuthenticatedHttpRequest, acgme_id: str) -> HttpResponse:
     item = list_selectors.saved_program_for(request.user, acgme_id)
     form = SavedProgramForm(request.POST)
     if form.is_valid():
@@ -259,7 +260,7 @@ def my_program_update(request: HttpRequest, acgme_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def my_program_remove(request: HtmxHttpRequest, acgme_id: str) -> HttpResponse:
+def my_program_remove(request: AuthenticatedHttpRequest, acgme_id: str) -> HttpResponse:
     item = list_selectors.saved_program_for(request.user, acgme_id)
     saved.saved_program_remove(saved=item)
     if request.htmx and request.POST.get("from") == "search":
@@ -279,7 +280,7 @@ def _back(request: HttpRequest, fallback: str, **kwargs) -> HttpResponse:
 
 @login_required
 @require_GET
-def my_programs_export(request: HttpRequest) -> HttpResponse:
+def my_programs_export(request: AuthenticatedHttpRequest) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     today = timezone.localdate()
     stamp = today.strftime("%Y%m%d")

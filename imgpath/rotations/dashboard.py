@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from imgpath.accounts.http import AuthenticatedHttpRequest
-from imgpath.accounts.models import User
+from imgpath.accounts.models import Role, User
 from imgpath.core.dashboard import Panel
 from imgpath.core.navigation import viewer_role
 from imgpath.rotations import selectors
@@ -14,11 +14,11 @@ from imgpath.rotations.services.common import today
 
 def panels(request: AuthenticatedHttpRequest) -> list[Panel]:
     role = viewer_role(request.user)
-    if role == "applicant":
+    if role == Role.APPLICANT:
         return [_applicant_panel(request.user)]
-    if role == "host":
+    if role == Role.HOST:
         return [_host_panel(request.user)]
-    if role == "staff":
+    if role == Role.STAFF:
         return [_staff_panel()]
     return []
 

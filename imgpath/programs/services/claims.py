@@ -26,7 +26,7 @@ def is_representative(*, user: User | AnonymousUser, program: Program) -> bool:
 
 
 def program_claim_request(
-    *, program: Program, host, role_title: str, evidence: str
+    *, program: Program, host: User, role_title: str, evidence: str
 ) -> ProgramClaim:
     if host.role != Role.HOST:
         raise ServiceError("Only host accounts can represent a program.")
@@ -72,7 +72,13 @@ def program_claim_revoke(*, claim: ProgramClaim, staff: User) -> ProgramClaim:
 
 
 def ledger_entry_create_by_representative(
-    *, program: Program, user, field: str, raw_value: str, source_url: str = "", note: str = ""
+    *,
+    program: Program,
+    user: User,
+    field: str,
+    raw_value: str,
+    source_url: str = "",
+    note: str = "",
 ) -> LedgerEntry:
     """A verified representative states a value for their program, dated today."""
     if not is_representative(user=user, program=program):

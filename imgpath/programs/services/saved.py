@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.db import transaction
 
 from imgpath.core.errors import ServiceError
 from imgpath.programs.models import Program, SavedProgram
 from imgpath.programs.services.ledger import reject_nul
+
+if TYPE_CHECKING:
+    from imgpath.accounts.models import User
 
 MAX_SAVED = 500
 MAX_TAGS = 10
@@ -35,7 +40,9 @@ def _clean_note(note: str) -> str:
 
 
 @transaction.atomic
-def saved_program_add(*, user, program: Program, note: str = "", tags=()) -> SavedProgram:
+def saved_program_add(
+    *, user: User, program: Program, note: str = "", tags: str | list[str] | tuple[str, ...] = ()
+) -> SavedProgram:
     """Save a program (saving it again keeps the existing note and tags)."""
     existing = SavedProgram.objects.filter(user=user, program=program).first()
     if existing is not None:
