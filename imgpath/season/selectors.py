@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from imgpath.engines.fit import FitResult, Outcome, ValueKind, Verdict
+from imgpath.engines.fit import Reason as FitReason
 from imgpath.engines.season import (
     Conflict,
     CostProgram,
@@ -39,8 +40,10 @@ from imgpath.season.models import (
     TrackedProgram,
 )
 from imgpath.season.rules import current_rules
+from imgpath.season.signal_grounds import grounds_by_program
 
-SCREEN_RULES = {"accepts_imgs", "visa", "graduation", "attempts"}
+# The fit rules that screen an applicant out (their names in the fit engine).
+SCREEN_RULES = {"accepts_imgs", "visa", "yog_limit_years", "usmle_attempt_limit"}
 ELIGIBILITY = {
     Verdict.LIKELY_ELIGIBLE: Eligibility.ELIGIBLE,
     Verdict.CHECK: Eligibility.CHECK,
@@ -95,6 +98,7 @@ class TrackerRow:
     screens: list[str]
     letters: LetterMix
     missing: list[str] = field(default_factory=list)
+    failed: list[FitReason] = field(default_factory=list)  # screening rules the applicant fails
 
 
 def _wants_us_clinical(fit_program) -> bool | None:
@@ -120,11 +124,12 @@ def tracker_rows(season: Season, programs: list[TrackedProgram]) -> list[Tracker
     for tracked in programs:
         fit = _fit(tracked, facts, today)
         eligibility = ELIGIBILITY[fit.verdict] if fit else Eligibility.CHECK
-        screens = [
-            reason.message
+        screening = [
+            reason
             for reason in (fit.reasons if fit else ())
             if reason.rule in SCREEN_RULES and reason.outcome is not Outcome.MEETS
         ]
+        screens = [reason.message for reason in screening]
         wants = _wants_us_clinical(tracked.program) if tracked.program else None
         mix = check_letter_mix(
             [letter_facts(letter) for letter in tracked.letters.all()],
@@ -141,22 +146,25 @@ def tracker_rows(season: Season, programs: list[TrackedProgram]) -> list[Tracker
                 if facts is None
                 else "Not linked to a directory program."
             )
-        rows.append(TrackerRow(tracked, eligibility, screens, mix, missing))
+        failed = [reason for reason in screening if reason.outcome is Outcome.FAILS]
+        rows.append(TrackerRow(tracked, eligibility, screens, mix, missing, failed))
     return rows
 
 
 def _placements(rows: list[TrackerRow]) -> dict[str, list[Placement]]:
+    placed = [row for row in rows if row.tracked.signal]
+    grounds = grounds_by_program(placed)
     grouped: dict[str, list[Placement]] = {}
-    for row in rows:
-        if row.tracked.signal:
-            grouped.setdefault(row.tracked.specialty, []).append(
-                Placement(
-                    row.tracked.pk,
-                    row.tracked.signal,
-                    row.eligibility,
-                    "; ".join(row.screens),
-                )
+    for row in placed:
+        grouped.setdefault(row.tracked.specialty, []).append(
+            Placement(
+                row.tracked.pk,
+                row.tracked.signal,
+                row.eligibility,
+                "; ".join(row.screens),
+                grounds.get(row.tracked.pk, ()),
             )
+        )
     return grouped
 
 

@@ -119,7 +119,7 @@ def test_an_interview_is_entered_in_my_zone_and_stored_in_utc(client_for, applic
     assert response.status_code == 302
     interview = tracked.interviews.get()
     assert interview.starts_at.isoformat() == "2026-11-10T14:00:00+00:00"  # New York, EST
-    assert "10 Nov 2026 09:00" in client.get(reverse("season_home")).content.decode()
+    assert "10 Nov 2026, 09:00 EST" in client.get(reverse("season_interviews")).content.decode()
 
 
 def test_an_interview_on_another_applicants_program_is_404(client_for, other_applicant, season):
