@@ -42,8 +42,16 @@ from imgpath.season.models import (
 from imgpath.season.rules import current_rules
 from imgpath.season.signal_grounds import grounds_by_program
 
-# The fit rules that screen an applicant out (their names in the fit engine).
-SCREEN_RULES = {"accepts_imgs", "visa", "yog_limit_years", "usmle_attempt_limit"}
+# The fit rules that screen an applicant out, by their names in the fit engine: the visa rule
+# is "visa" when the applicant could use either visa, else the one sponsorship it reads.
+SCREEN_RULES = {
+    "accepts_imgs",
+    "visa",
+    "j1_sponsorship",
+    "h1b_sponsorship",
+    "yog_limit_years",
+    "usmle_attempt_limit",
+}
 ELIGIBILITY = {
     Verdict.LIKELY_ELIGIBLE: Eligibility.ELIGIBLE,
     Verdict.CHECK: Eligibility.CHECK,

@@ -16,6 +16,8 @@ from imgpath.programs.services.ledger import current_entries
 RULE_FIELDS = {
     "accepts_imgs": (PolicyField.ACCEPTS_IMGS,),
     "visa": (PolicyField.J1, PolicyField.H1B, PolicyField.H1B_STEP3),
+    "j1_sponsorship": (PolicyField.J1,),
+    "h1b_sponsorship": (PolicyField.H1B, PolicyField.H1B_STEP3),
     "yog_limit_years": (PolicyField.YOG_LIMIT,),
     "usmle_attempt_limit": (PolicyField.ATTEMPT_LIMIT,),
 }

@@ -29,8 +29,12 @@ class SpecialtyPlan:
     programs: list[PlannedProgram]
 
     @property
-    def wasted(self) -> int:
-        return sum(1 for p in self.programs if p.warnings)
+    def label(self) -> str:
+        """The directory's name for the specialty; the stored slug only when unlinked."""
+        for item in self.programs:
+            if item.row.tracked.program is not None:
+                return item.row.tracked.program.specialty.name
+        return self.check.specialty.replace("_", " ").capitalize()
 
 
 def signal_plans(season) -> list[SpecialtyPlan]:
