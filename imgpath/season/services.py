@@ -160,11 +160,11 @@ def tracked_program_delete(tracked: TrackedProgram) -> None:
 
 
 def check_respond_by(season: Season, respond_by: dt.date | None) -> dt.date | None:
-    """A response deadline belongs to the season: from the start of the year before its
-    Match to the end of the Match year; anything else is a typing slip, not a deadline."""
+    """A response deadline belongs to the season: within the two years before its Match or
+    the Match year itself; anything else is a typing slip, not a deadline."""
     if respond_by is None:
         return None
-    first, last = dt.date(season.match_year - 1, 1, 1), dt.date(season.match_year, 12, 31)
+    first, last = dt.date(season.match_year - 2, 1, 1), dt.date(season.match_year, 12, 31)
     if not first <= respond_by <= last:
         raise ServiceError(
             f"Give a response deadline between {first:%d %b %Y} and {last:%d %b %Y}.",
