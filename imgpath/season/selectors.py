@@ -108,6 +108,12 @@ class TrackerRow:
     missing: list[str] = field(default_factory=list)
     failed: list[FitReason] = field(default_factory=list)  # screening rules the applicant fails
 
+    @property
+    def unknown_screens(self) -> list[str]:
+        """The screens not failed: rules the ledger or the profile cannot decide yet."""
+        failed = {reason.message for reason in self.failed}
+        return [screen for screen in self.screens if screen not in failed]
+
 
 def _wants_us_clinical(fit_program) -> bool | None:
     kind = ValueKind(fit_program.usce_required_months)
