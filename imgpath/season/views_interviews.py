@@ -50,6 +50,14 @@ class InterviewEditForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.interview = interview
 
+    def is_valid(self) -> bool:
+        """Valid or not; a field in error names its message for screen readers."""
+        valid = super().is_valid()
+        for name in self.errors:
+            if name in self.fields:
+                self.fields[name].widget.attrs["aria-describedby"] = f"{self[name].auto_id}-error"
+        return valid
+
     def clean(self):
         """The same checks as the services, shown on their fields."""
         data = super().clean()

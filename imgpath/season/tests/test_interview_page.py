@@ -68,7 +68,8 @@ def test_bad_input_is_a_form_error_and_changes_nothing(
     body = {"respond_by": "2026-12-20", "program_time_zone": "America/Denver", **data}
     response = _edit(client_for(applicant), interview, **body)
     assert response.status_code == 400
-    assert error in response.content.decode()
+    text = response.content.decode()
+    assert error in text and 'aria-invalid="true"' in text and 'aria-describedby="id_i' in text
     interview.refresh_from_db()
     assert interview.respond_by is None and interview.tracked.time_zone == "America/Chicago"
 
