@@ -11,8 +11,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
+from django_htmx.http import HttpResponseClientRedirect
 
 from imgpath.accounts.models import User
 from imgpath.core.errors import ServiceError
@@ -185,10 +187,9 @@ def season_status(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     back = BACK.get(request.POST.get("next", ""), "season_home")
     form = ProgramUpdateForm(request.POST)
     if not form.is_valid():
-        problem = "Choose a status, and a rank from 1 to 300."
-        if request.htmx:
-            return HttpResponse(problem, status=400, content_type="text/plain")
-        messages.error(request, problem)
+        messages.error(request, "Choose a status, and a rank from 1 to 300.")
+        if request.htmx:  # htmx swaps no 4xx: reload the page, where the message shows
+            return HttpResponseClientRedirect(reverse(back))
         return redirect(back)
     data = {k: v for k, v in form.cleaned_data.items() if k in request.POST}
     services.tracked_program_update(tracked, **data)

@@ -15,7 +15,9 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.defaultfilters import pluralize
+from django.urls import reverse
 from django.views.decorators.http import require_POST
+from django_htmx.http import HttpResponseClientRedirect
 
 from imgpath.core.errors import ServiceError
 from imgpath.core.http import HtmxHttpRequest
@@ -89,9 +91,9 @@ def interview_thank_you(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     interview = selectors.interview_for(_season(request), pk)
     form = ThankYouForm(request.POST)
     if not form.is_valid():
-        if request.htmx:
-            return HttpResponse("Say whether the thank-you note was sent.", status=400)
         messages.error(request, "Say whether the thank-you note was sent.")
+        if request.htmx:  # htmx swaps no 4xx: reload the page, where the message shows
+            return HttpResponseClientRedirect(reverse("season_interviews"))
         return redirect("season_interviews")
     sent = bool(form.cleaned_data["sent"])
     services.interview_update(interview, thank_you_sent=sent)

@@ -81,6 +81,9 @@ def test_a_season_from_programs_to_a_ranked_csv(
     page.get_by_role("button", name="Copy to a mock-match rank list").click()
     expect(page.get_by_text("Copied 1 ranked program in order")).to_be_visible()
     expect(page.get_by_text(f"Skipped {programs[0].name}: no program of this name")).to_be_visible()
+    page.get_by_role("link", name="Plan signals and see why one would be wasted").click()
+    expect(page.get_by_role("heading", name="Signals for the", exact=False)).to_be_visible()
+    assert serious_accessibility_violations(page) == []
     page.goto(f"{live_server.url}/match/{cycle.pk}/rank/")
     expect(page.get_by_text(programs[1].name).first).to_be_visible()
 

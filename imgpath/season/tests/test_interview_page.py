@@ -96,6 +96,8 @@ def test_the_thank_you_toggle_answers_htmx_in_place(client_for, applicant, inter
     assert f"Thank-you note to {interview.tracked.name} marked sent." in text
     interview.refresh_from_db()
     assert interview.thank_you_sent_at is not None
+    bad = client_for(applicant).post(url, {"sent": "maybe"}, headers={"HX-Request": "true"})
+    assert bad["HX-Redirect"] == reverse("season_interviews")
     plain = client_for(applicant).post(url, {"sent": "0"})
     assert plain.status_code == 302 and plain["Location"] == reverse("season_interviews")
 
