@@ -189,6 +189,15 @@ def signal_checks(season: Season, rows: list[TrackerRow]) -> list[SignalCheck]:
     return [check_signals(s, placed.get(s, []), rules) for s in specialties]
 
 
+def specialty_names(rows: list[TrackerRow]) -> dict[str, str]:
+    """Stored specialty slug -> the directory's name, for pages (unlinked rows keep the slug)."""
+    names = {row.tracked.specialty: row.tracked.specialty for row in rows}
+    for row in rows:
+        if row.tracked.program is not None:
+            names[row.tracked.specialty] = row.tracked.program.specialty.name
+    return names
+
+
 def season_cost_report(rows: list[TrackerRow]) -> CostReport:
     """Every program not withdrawn counts: the considering ones are the plan being priced."""
     programs = [

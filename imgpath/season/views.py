@@ -96,7 +96,10 @@ def season_home(request: HttpRequest) -> HttpResponse:
         "rows": rows,
         "add_form": AddProgramForm(),
         "costs": selectors.season_cost_report(everything),
-        "signals": selectors.signal_checks(season, everything),
+        "signals": [
+            (selectors.specialty_names(everything)[check.specialty], check)
+            for check in selectors.signal_checks(season, everything)
+        ],
         "interview_count": len(interviews),
         "conflict_count": len(selectors.interview_conflicts(season, interviews)),
         "mock_cycles": mock_copy.cycles_to_copy_into(request.user),

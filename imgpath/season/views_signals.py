@@ -28,17 +28,12 @@ class SpecialtyPlan:
     check: SignalCheck
     programs: list[PlannedProgram]
 
-    @property
-    def label(self) -> str:
-        """The directory's name for the specialty; the stored slug only when unlinked."""
-        for item in self.programs:
-            if item.row.tracked.program is not None:
-                return item.row.tracked.program.specialty.name
-        return self.check.specialty.replace("_", " ").capitalize()
+    label: str  # the directory's name for the specialty
 
 
 def signal_plans(season) -> list[SpecialtyPlan]:
     rows = selectors.tracker_rows(season, list(selectors.tracked_queryset(season)))
+    names = selectors.specialty_names(rows)
     plans = []
     for check in selectors.signal_checks(season, rows):
         mine = [row for row in rows if row.tracked.specialty == check.specialty]
@@ -47,6 +42,7 @@ def signal_plans(season) -> list[SpecialtyPlan]:
             SpecialtyPlan(
                 check,
                 [PlannedProgram(r, check.program_warnings.get(r.tracked.pk, ())) for r in mine],
+                names[check.specialty],
             )
         )
     return plans

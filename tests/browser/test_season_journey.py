@@ -47,9 +47,9 @@ def test_a_season_from_programs_to_a_ranked_csv(
     expect(page.get_by_text("07:00 MST program time (America/Denver)")).to_be_visible()
     thanks = page.get_by_role("button", name=f"Mark thank-you note sent to {programs[0].name}")
     thanks.click()  # answered in place by HTMX
-    expect(
-        page.get_by_role("button", name=f"Mark thank-you note not sent to {programs[0].name}")
-    ).to_be_visible()
+    unsend = page.get_by_role("button", name=f"Mark thank-you note not sent to {programs[0].name}")
+    expect(unsend).to_be_visible()
+    expect(unsend).to_be_focused()  # the swap keeps the keyboard where it was
     assert serious_accessibility_violations(page) == []
     page.get_by_role("navigation", name="Season").get_by_role("link", name="Tracker").click()
 
