@@ -6,6 +6,7 @@ from datetime import date, datetime
 from typing import Annotated, Any
 
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404, HttpRequest
 from ninja import Query, Router, Schema, Status
 from pydantic import AfterValidator, Field, StrictBool, StrictInt, StringConstraints
@@ -244,6 +245,7 @@ class SeasonInterviewIn(BodySchema):
 class SeasonInterviewPatch(BodySchema):
     starts_at: JsonDatetime | None = None
     thank_you_sent: StrictBool | None = None
+    respond_by: JsonDate | None = Field(None, description="null clears the deadline.")
 
 
 def _interviews_out(season: Season) -> list[dict[str, Any]]:
@@ -294,9 +296,12 @@ def interviews_add(request: HttpRequest, payload: SeasonInterviewIn):
 def interviews_update(request: HttpRequest, interview_id: Id, payload: SeasonInterviewPatch):
     season = _season(request)
     interview = selectors.interview_for(season, interview_id)
-    services.interview_update(
-        interview, starts_at=payload.starts_at, thank_you_sent=payload.thank_you_sent
-    )
+    with transaction.atomic():
+        services.interview_update(
+            interview, starts_at=payload.starts_at, thank_you_sent=payload.thank_you_sent
+        )
+        if "respond_by" in payload.model_fields_set:
+            services.interview_deadline_set(interview, payload.respond_by)
     return next(i for i in _interviews_out(season) if i["id"] == interview.pk)
 
 

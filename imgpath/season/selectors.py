@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from imgpath.engines.fit import Outcome, ValueKind, Verdict
+from imgpath.engines.fit import Reason as FitReason
 from imgpath.engines.season import (
     Conflict,
     CostProgram,
@@ -39,8 +40,18 @@ from imgpath.season.models import (
     TrackedProgram,
 )
 from imgpath.season.rules import current_rules
+from imgpath.season.signal_grounds import grounds_by_program
 
-SCREEN_RULES = {"accepts_imgs", "visa", "graduation", "attempts"}
+# The fit rules that screen an applicant out, by their names in the fit engine: the visa rule
+# is "visa" when the applicant could use either visa, else the one sponsorship it reads.
+SCREEN_RULES = {
+    "accepts_imgs",
+    "visa",
+    "j1_sponsorship",
+    "h1b_sponsorship",
+    "yog_limit_years",
+    "usmle_attempt_limit",
+}
 ELIGIBILITY = {
     Verdict.LIKELY_ELIGIBLE: Eligibility.ELIGIBLE,
     Verdict.CHECK: Eligibility.CHECK,
@@ -95,6 +106,13 @@ class TrackerRow:
     screens: list[str]
     letters: LetterMix
     missing: list[str] = field(default_factory=list)
+    failed: list[FitReason] = field(default_factory=list)  # screening rules the applicant fails
+
+    @property
+    def unknown_screens(self) -> list[str]:
+        """The screens not failed: rules the ledger or the profile cannot decide yet."""
+        failed = {reason.message for reason in self.failed}
+        return [screen for screen in self.screens if screen not in failed]
 
 
 def _wants_us_clinical(fit_program) -> bool | None:
@@ -113,11 +131,12 @@ def tracker_rows(season: Season, programs: list[TrackedProgram]) -> list[Tracker
     for tracked in programs:
         fit = applicant_fit.of(tracked.program) if tracked.program else None
         eligibility = ELIGIBILITY[fit.verdict] if fit else Eligibility.CHECK
-        screens = [
-            reason.message
+        screening = [
+            reason
             for reason in (fit.reasons if fit else ())
             if reason.rule in SCREEN_RULES and reason.outcome is not Outcome.MEETS
         ]
+        screens = [reason.message for reason in screening]
         wants = _wants_us_clinical(tracked.program) if tracked.program else None
         mix = check_letter_mix(
             [letter_facts(letter) for letter in tracked.letters.all()],
@@ -134,22 +153,25 @@ def tracker_rows(season: Season, programs: list[TrackedProgram]) -> list[Tracker
                 if applicant_fit.facts is None
                 else "Not linked to a directory program."
             )
-        rows.append(TrackerRow(tracked, eligibility, screens, mix, missing))
+        failed = [reason for reason in screening if reason.outcome is Outcome.FAILS]
+        rows.append(TrackerRow(tracked, eligibility, screens, mix, missing, failed))
     return rows
 
 
 def _placements(rows: list[TrackerRow]) -> dict[str, list[Placement]]:
+    placed = [row for row in rows if row.tracked.signal]
+    grounds = grounds_by_program(placed)
     grouped: dict[str, list[Placement]] = {}
-    for row in rows:
-        if row.tracked.signal:
-            grouped.setdefault(row.tracked.specialty, []).append(
-                Placement(
-                    row.tracked.pk,
-                    row.tracked.signal,
-                    row.eligibility,
-                    "; ".join(row.screens),
-                )
+    for row in placed:
+        grouped.setdefault(row.tracked.specialty, []).append(
+            Placement(
+                row.tracked.pk,
+                row.tracked.signal,
+                row.eligibility,
+                "; ".join(row.screens),
+                grounds.get(row.tracked.pk, ()),
             )
+        )
     return grouped
 
 
@@ -158,6 +180,15 @@ def signal_checks(season: Season, rows: list[TrackerRow]) -> list[SignalCheck]:
     placed = _placements(rows)
     specialties = sorted({row.tracked.specialty for row in rows})
     return [check_signals(s, placed.get(s, []), rules) for s in specialties]
+
+
+def specialty_names(rows: list[TrackerRow]) -> dict[str, str]:
+    """Stored specialty slug -> the directory's name, for pages (unlinked rows keep the slug)."""
+    names = {row.tracked.specialty: row.tracked.specialty for row in rows}
+    for row in rows:
+        if row.tracked.program is not None:
+            names[row.tracked.specialty] = row.tracked.program.specialty.name
+    return names
 
 
 def season_cost_report(rows: list[TrackerRow]) -> CostReport:

@@ -159,6 +159,27 @@ def tracked_program_delete(tracked: TrackedProgram) -> None:
     tracked.delete()
 
 
+def check_respond_by(season: Season, respond_by: dt.date | None) -> dt.date | None:
+    """A response deadline belongs to the season: within the two years before its Match or
+    the Match year itself; anything else is a typing slip, not a deadline."""
+    if respond_by is None:
+        return None
+    first, last = dt.date(season.match_year - 2, 1, 1), dt.date(season.match_year, 12, 31)
+    if not first <= respond_by <= last:
+        raise ServiceError(
+            f"Give a response deadline between {first:%d %b %Y} and {last:%d %b %Y}.",
+            field="respond_by",
+        )
+    return respond_by
+
+
+def interview_deadline_set(interview: Interview, respond_by: dt.date | None) -> Interview:
+    """Set, correct or clear the date by which the applicant must answer the invitation."""
+    interview.respond_by = check_respond_by(interview.tracked.season, respond_by)
+    interview.save(update_fields=["respond_by"])
+    return interview
+
+
 @transaction.atomic
 def interview_add(
     tracked: TrackedProgram,
@@ -174,6 +195,7 @@ def interview_add(
     for moment in [*offered, *([starts_at] if starts_at else [])]:
         if timezone.is_naive(moment):
             raise ServiceError("Give times with their UTC offset.", field="starts_at")
+    check_respond_by(tracked.season, respond_by)
     interview = Interview.objects.create(
         tracked=tracked,
         offered=[moment.astimezone(dt.UTC).isoformat() for moment in offered],

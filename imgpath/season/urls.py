@@ -2,7 +2,14 @@ from __future__ import annotations
 
 from django.urls import path
 
-from imgpath.season import letter_request, views, views_actions, views_documents
+from imgpath.season import (
+    letter_request,
+    views,
+    views_actions,
+    views_documents,
+    views_interviews,
+    views_signals,
+)
 
 urlpatterns = [
     path("season/", views.season_home, name="season_home"),
@@ -13,6 +20,18 @@ urlpatterns = [
         "season/programs/<int:pk>/documents/",
         views_actions.program_documents,
         name="season_program_documents",
+    ),
+    path("season/signals/", views_signals.season_signals, name="season_signals"),
+    path("season/interviews/", views_interviews.season_interviews, name="season_interviews"),
+    path(
+        "season/interviews/<int:pk>/",
+        views_interviews.interview_edit,
+        name="season_interview_edit",
+    ),
+    path(
+        "season/ranked/copy-to-mock-match/",
+        views_actions.copy_to_mock_match,
+        name="season_copy_to_mock",
     ),
     path("season/interviews/add/", views.season_interview_add, name="season_interview_add"),
     path(

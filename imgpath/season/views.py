@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import datetime as dt
 from zoneinfo import ZoneInfo
 
 from django import forms
@@ -12,12 +11,15 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
+from django_htmx.http import HttpResponseClientRedirect
 
 from imgpath.accounts.models import User
 from imgpath.core.errors import ServiceError
-from imgpath.season import selectors, services
+from imgpath.core.http import HtmxHttpRequest
+from imgpath.season import mock_copy, selectors, services
 from imgpath.season.models import SignalLevel, Status, Track
 from imgpath.season.rules import current_rules
 from imgpath.season.zones import STATE_ZONES
@@ -77,10 +79,6 @@ def _shown_rows(request: HttpRequest, season):
     return form, rows
 
 
-def _shown(moment: dt.datetime, zone: str) -> str:
-    return f"{selectors.local(moment, zone):%a %d %b %Y %H:%M}"
-
-
 @login_required
 @require_GET
 def season_home(request: HttpRequest) -> HttpResponse:
@@ -92,38 +90,22 @@ def season_home(request: HttpRequest) -> HttpResponse:
         )
     everything = selectors.tracker_rows(season, list(selectors.tracked_queryset(season)))
     interviews = selectors.interviews_of(season)
-    for interview in interviews:
-        # Formatted here: the template's date filter would convert back to the server's zone.
-        # These display attributes exist only for the template, so the model does not declare them.
-        mine = selectors.local(interview.starts_at, season.time_zone)
-        theirs = selectors.local(interview.starts_at, interview.tracked.time_zone)
-        interview.local = f"{mine:%d %b %Y %H:%M}".lstrip("0") if mine else ""  # type: ignore[attr-defined]
-        interview.program_local = f"{theirs:%H:%M}" if theirs else ""  # type: ignore[attr-defined]
-        interview.offered_local = [  # type: ignore[attr-defined]
-            (moment, _shown(dt.datetime.fromisoformat(moment), season.time_zone))
-            for moment in interview.offered
-        ]
-        interview.chosen = (  # type: ignore[attr-defined]
-            interview.starts_at.astimezone(dt.UTC).isoformat() if interview.starts_at else ""
-        )
-    conflicts = selectors.interview_conflicts(season, interviews)
     context = {
         "season": season,
         "form": form,
         "rows": rows,
         "add_form": AddProgramForm(),
         "costs": selectors.season_cost_report(everything),
-        "signals": selectors.signal_checks(season, everything),
-        "interviews": interviews,
-        "conflicts": conflicts,
-        "conflict_ids": {c.first for c in conflicts} | {c.second for c in conflicts},
+        "signals": [
+            (selectors.specialty_names(everything)[check.specialty], check)
+            for check in selectors.signal_checks(season, everything)
+        ],
+        "interview_count": len(interviews),
+        "conflict_count": len(selectors.interview_conflicts(season, interviews)),
+        "mock_cycles": mock_copy.cycles_to_copy_into(request.user),
+        "ranked_count": sum(1 for row in everything if row.tracked.status == Status.RANKED),
         "query": request.GET.urlencode(),
-        "statuses": Status.choices,
-        "signal_levels": SignalLevel.choices,
-        "letters": list(season.letters.all()),
-        "statements": list(season.statements.all()),
-        "letters_max": current_rules().letters_max,
-        "zone_suggestions": US_ZONES,
+        **_row_context(season),
     }
     return render(request, "season/home.html", context)
 
@@ -196,19 +178,42 @@ class ProgramUpdateForm(forms.Form):
     travel_estimate_usd = forms.IntegerField(min_value=0, max_value=100_000, required=False)
 
 
+# Pages a tracker change may return to, by the name a form posts as `next`.
+BACK = {"signals": "season_signals", "interviews": "season_interviews"}
+
+
 @login_required
 @require_POST
-def season_status(request: HttpRequest, pk: int) -> HttpResponse:
+def season_status(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     season = _season(request)
     tracked = selectors.tracked_for(season, pk)
+    back = BACK.get(request.POST.get("next", ""), "season_home")
     form = ProgramUpdateForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Choose a status, and a rank from 1 to 300.")
-        return redirect("season_home")
+        if request.htmx:  # htmx swaps no 4xx: reload the page, where the message shows
+            return HttpResponseClientRedirect(reverse(back))
+        return redirect(back)
     data = {k: v for k, v in form.cleaned_data.items() if k in request.POST}
     services.tracked_program_update(tracked, **data)
-    messages.success(request, f"Saved {tracked.name}.")
-    return redirect("season_home")
+    done = f"Saved {tracked.name}."
+    if request.htmx and back == "season_home":  # swap the one row, announce it
+        (row,) = selectors.tracker_rows(season, [selectors.tracked_for(season, pk)])
+        context = {**_row_context(season), "row": row, "announce": done}
+        return render(request, "season/partials/tracker_row.html", context)
+    messages.success(request, done)
+    return redirect(back)
+
+
+def _row_context(season) -> dict:
+    """What a tracker row needs besides the row itself."""
+    return {
+        "statuses": Status.choices,
+        "signal_levels": SignalLevel.choices,
+        "letters": list(season.letters.all()),
+        "statements": list(season.statements.all()),
+        "letters_max": current_rules().letters_max,
+    }
 
 
 class InterviewForm(forms.Form):
@@ -218,6 +223,7 @@ class InterviewForm(forms.Form):
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
         input_formats=["%Y-%m-%dT%H:%M"],
     )
+    respond_by = forms.DateField(required=False, input_formats=["%Y-%m-%d"])
     virtual = forms.BooleanField(required=False)
     city = forms.CharField(max_length=100, required=False)
 
@@ -229,16 +235,21 @@ def season_interview_add(request: HttpRequest) -> HttpResponse:
     form = InterviewForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Choose a program and a date and time.")
-        return redirect("season_home")
+        return redirect("season_interviews")
     tracked = selectors.tracked_for(season, form.cleaned_data["program"])
     zone = ZoneInfo(season.time_zone)
     starts = timezone.make_naive(form.cleaned_data["starts_local"]).replace(tzinfo=zone)
-    services.interview_add(
-        tracked,
-        offered=[starts],
-        starts_at=starts,
-        virtual=form.cleaned_data["virtual"],
-        city=form.cleaned_data["city"],
-    )
-    messages.success(request, f"Interview with {tracked.name} saved.")
-    return redirect("season_home")
+    try:
+        services.interview_add(
+            tracked,
+            offered=[starts],
+            starts_at=starts,
+            virtual=form.cleaned_data["virtual"],
+            city=form.cleaned_data["city"],
+            respond_by=form.cleaned_data["respond_by"],
+        )
+    except ServiceError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, f"Interview with {tracked.name} saved.")
+    return redirect("season_interviews")

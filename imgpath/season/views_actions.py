@@ -1,6 +1,7 @@
 """Tracker actions that change one program or interview: assigning letters and a statement,
-choosing an offered interview date, the thank-you note, and the season's time zone. Each
-calls the same service as the API, so the ERAS letter maximum and zone checks hold alike."""
+choosing an offered interview date, the thank-you note, the season's time zone, and copying
+the ranked list into a mock match. Each calls the same service as the API (or matching's),
+so the ERAS letter maximum, zone checks and mock-match deadlines hold alike."""
 
 from __future__ import annotations
 
@@ -12,11 +13,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
+from django.template.defaultfilters import pluralize
+from django.urls import reverse
 from django.views.decorators.http import require_POST
+from django_htmx.http import HttpResponseClientRedirect
 
 from imgpath.core.errors import ServiceError
-from imgpath.season import selectors, services
+from imgpath.core.http import HtmxHttpRequest
+from imgpath.season import mock_copy, selectors, services
 from imgpath.season.models import Letter, Statement
 from imgpath.season.views import _season
 
@@ -69,11 +74,11 @@ def interview_choose(request: HttpRequest, pk: int) -> HttpResponse:
     form = ChooseDateForm(interview.offered, request.POST)
     if not form.is_valid():
         messages.error(request, "Choose one of the offered dates.")
-        return redirect("season_home")
+        return redirect("season_interviews")
     starts = dt.datetime.fromisoformat(form.cleaned_data["starts_at"])
     services.interview_update(interview, starts_at=starts)
     messages.success(request, f"Interview date with {interview.tracked.name} chosen.")
-    return redirect("season_home")
+    return redirect("season_interviews")
 
 
 class ThankYouForm(forms.Form):
@@ -82,19 +87,22 @@ class ThankYouForm(forms.Form):
 
 @login_required
 @require_POST
-def interview_thank_you(request: HttpRequest, pk: int) -> HttpResponse:
+def interview_thank_you(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     interview = selectors.interview_for(_season(request), pk)
     form = ThankYouForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Say whether the thank-you note was sent.")
-        return redirect("season_home")
+        if request.htmx:  # htmx swaps no 4xx: reload the page, where the message shows
+            return HttpResponseClientRedirect(reverse("season_interviews"))
+        return redirect("season_interviews")
     sent = bool(form.cleaned_data["sent"])
     services.interview_update(interview, thank_you_sent=sent)
-    messages.success(
-        request,
-        f"Thank-you note to {interview.tracked.name} marked {'sent' if sent else 'unsent'}.",
-    )
-    return redirect("season_home")
+    done = f"Thank-you note to {interview.tracked.name} marked {'sent' if sent else 'unsent'}."
+    if request.htmx:  # only the toggle changes: swap it in place and announce the change
+        context = {"i": interview, "announce": done}
+        return render(request, "season/partials/thank_you.html", context)
+    messages.success(request, done)
+    return redirect("season_interviews")
 
 
 class TimeZoneForm(forms.Form):
@@ -114,4 +122,39 @@ def season_time_zone(request: HttpRequest) -> HttpResponse:
         messages.error(request, exc.message)
     else:
         messages.success(request, f"Times are now shown in {season.time_zone}.")
+    return redirect("season_interviews")
+
+
+class MockCopyForm(forms.Form):
+    cycle = forms.TypedChoiceField(label="Mock match", coerce=int)
+
+    def __init__(self, user, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        cycles = mock_copy.cycles_to_copy_into(user)
+        cast(forms.TypedChoiceField, self.fields["cycle"]).choices = [
+            (c.pk, c.title) for c in cycles
+        ]
+
+
+@login_required
+@require_POST
+def copy_to_mock_match(request: HttpRequest) -> HttpResponse:
+    season = _season(request)
+    form = MockCopyForm(request.user, request.POST)
+    if not form.is_valid():
+        messages.error(request, "Choose an open mock match.")
+        return redirect("season_home")
+    try:
+        result = mock_copy.ranked_list_copy(season, form.cleaned_data["cycle"])
+    except ServiceError as exc:
+        messages.error(request, exc.message)
+        return redirect("season_home")
+    count = len(result.copied)
+    messages.success(
+        request,
+        f"Copied {count} ranked program{pluralize(count)} in order to your draft rank list in "
+        f"“{result.cycle.title}”. Certify it there before its deadline.",
+    )
+    for name, why in result.skipped:
+        messages.warning(request, f"Skipped {name}: {why}.")
     return redirect("season_home")

@@ -32,6 +32,8 @@ APPLICANT = [
     "/my-programs/",
     "/rotations/mine/",
     "/season/",
+    "/season/interviews/",
+    "/season/signals/",
     "/season/documents/",
     "/match/",
     "/changes/mine/",

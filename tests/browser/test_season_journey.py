@@ -1,5 +1,5 @@
 """An applicant walks a season: adds programs, records interviews, ranks the ones they
-interviewed at, and exports the ranked list as CSV (ready to copy into a mock-match list)."""
+interviewed at, exports the ranked list as CSV and copies it into a mock-match rank list."""
 
 from __future__ import annotations
 
@@ -10,14 +10,18 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from imgpath.matching.tests.factories import mock_cycle
 from imgpath.programs.tests.factories import ProgramFactory
 from tests.browser.helpers import serious_accessibility_violations, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_a_season_from_programs_to_a_ranked_csv(live_server, page: Page, applicant, screenshot):
+def test_a_season_from_programs_to_a_ranked_csv(
+    live_server, page: Page, applicant, staff, screenshot
+):
     programs = [ProgramFactory(name=f"Lakeside {n} Internal Medicine") for n in range(3)]
+    cycle = mock_cycle(staff, programs=[(programs[1].name, 1), ("Harbor Clinic", 1)])
     sign_in(page, live_server.url, applicant.email)
     page.get_by_role("link", name="My application season").click()
     for program in programs:
@@ -25,6 +29,7 @@ def test_a_season_from_programs_to_a_ranked_csv(live_server, page: Page, applica
         page.get_by_role("button", name="Add program").click()
         expect(page.get_by_text(f"Added {program.name}.")).to_be_visible()
 
+    page.get_by_role("navigation", name="Season").get_by_role("link", name="Interviews").click()
     for program in programs[:2]:
         page.get_by_text("Add an interview").click()
         page.get_by_label("Program", exact=True).select_option(label=program.name)
@@ -33,6 +38,20 @@ def test_a_season_from_programs_to_a_ranked_csv(live_server, page: Page, applica
         expect(page.get_by_text(f"Interview with {program.name} saved.")).to_be_visible()
     # Both at the same hour: the page flags the overlap.
     expect(page.get_by_text("1 conflict between interviews")).to_be_visible()
+    page.get_by_text(f"Deadline and program time zone for {programs[0].name}").click()
+    page.get_by_label(f"Program's time zone for {programs[0].name}").fill("Mars/Olympus")
+    page.get_by_role("button", name=f"Save deadline and time zone for {programs[0].name}").click()
+    expect(page.get_by_text("Not a known time zone.")).to_be_visible()
+    page.get_by_label(f"Program's time zone for {programs[0].name}").fill("America/Denver")
+    page.get_by_role("button", name=f"Save deadline and time zone for {programs[0].name}").click()
+    expect(page.get_by_text("07:00 MST program time (America/Denver)")).to_be_visible()
+    thanks = page.get_by_role("button", name=f"Mark thank-you note sent to {programs[0].name}")
+    thanks.click()  # answered in place by HTMX
+    unsend = page.get_by_role("button", name=f"Mark thank-you note not sent to {programs[0].name}")
+    expect(unsend).to_be_visible()
+    expect(unsend).to_be_focused()  # the swap keeps the keyboard where it was
+    assert serious_accessibility_violations(page) == []
+    page.get_by_role("navigation", name="Season").get_by_role("link", name="Tracker").click()
 
     for rank, program in enumerate(programs[:2], start=1):
         page.get_by_label(f"Status of {program.name}").select_option(label="Ranked")
@@ -57,6 +76,16 @@ def test_a_season_from_programs_to_a_ranked_csv(live_server, page: Page, applica
     rows = list(csv.reader(io.StringIO(text)))
     assert [row[0] for row in rows[1:]] == [programs[0].name, programs[1].name]
     assert [row[4] for row in rows[1:]] == ["1", "2"]
+
+    page.get_by_label("Mock match").select_option(index=0)
+    page.get_by_role("button", name="Copy to a mock-match rank list").click()
+    expect(page.get_by_text("Copied 1 ranked program in order")).to_be_visible()
+    expect(page.get_by_text(f"Skipped {programs[0].name}: no program of this name")).to_be_visible()
+    page.get_by_role("link", name="Plan signals and see why one would be wasted").click()
+    expect(page.get_by_role("heading", name="Signals for the", exact=False)).to_be_visible()
+    assert serious_accessibility_violations(page) == []
+    page.goto(f"{live_server.url}/match/{cycle.pk}/rank/")
+    expect(page.get_by_text(programs[1].name).first).to_be_visible()
 
 
 def test_letters_and_statements(live_server, page: Page, applicant, screenshot):

@@ -1,5 +1,8 @@
 """Signal planner: where a signal would be wasted. This season's counts are used only when
-published; otherwise last season's are shown as a guide and said to be so."""
+published; otherwise last season's are shown as a guide and said to be so.
+
+Each placed signal gets its own warnings (not eligible, over the count, another service), so
+a page can show them beside the program; the specialty's warnings say the same in summary."""
 
 from __future__ import annotations
 
@@ -12,12 +15,14 @@ from imgpath.engines.season.rules import SeasonRules, SignalAllowance
 
 @dataclass(frozen=True, slots=True)
 class Placement:
-    """A signal placed on a tracked program; `why_not` says why it is not eligible."""
+    """A signal placed on a tracked program; `why_not` says why it is not eligible, and
+    `grounds` are the failed rules one by one, each with the source it was read from."""
 
     program_id: int
     level: str  # "gold", "silver" or "single"
     eligibility: Eligibility = Eligibility.CHECK
     why_not: str = ""
+    grounds: tuple[Reason, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,15 +87,30 @@ def check_signals(
                         rules.last_signals_fact,
                     )
                 )
+    over = {w.code.removeprefix("over_") for w in warnings if w.code.startswith("over_")}
     for placement in placements:
-        if placement.eligibility is Eligibility.NOT_ELIGIBLE:
-            per_program.setdefault(placement.program_id, []).append(
+        mine = per_program.setdefault(placement.program_id, [])
+        if service is Service.RESIDENCYCAS:
+            mine.append(
                 Reason(
-                    "not_eligible",
-                    "A wasted signal: you are not eligible for this program"
-                    + (f" ({placement.why_not})." if placement.why_not else "."),
+                    "other_service",
+                    "A wasted signal: this specialty applies through ResidencyCAS, so an ERAS "
+                    "signal does not reach this program.",
+                    rules.residencycas_fact,
                 )
             )
+        if placement.level in over:
+            limit = (_limit(allowance, placement.level) if allowance else None) or 0
+            mine.append(
+                Reason(
+                    f"over_{placement.level}",
+                    f"Perhaps a wasted signal: one of {used[placement.level]} {placement.level} "
+                    f"signals where last season allowed {limit}.",
+                    rules.last_signals_fact,
+                )
+            )
+        if placement.eligibility is Eligibility.NOT_ELIGIBLE:
+            mine.extend(_not_eligible(placement))
     return SignalCheck(
         specialty=specialty,
         service=service,
@@ -98,5 +118,21 @@ def check_signals(
         published=rules.signals_published is True,
         used=used,
         warnings=tuple(warnings),
-        program_warnings={k: tuple(v) for k, v in per_program.items()},
+        program_warnings={k: tuple(v) for k, v in per_program.items() if v},
     )
+
+
+def _not_eligible(placement: Placement) -> list[Reason]:
+    """One warning per failed rule, with its source; one in all when the rules are not given."""
+    if placement.grounds:
+        return [
+            Reason("not_eligible", f"A wasted signal: you are not eligible. {g.message}", g.fact)
+            for g in placement.grounds
+        ]
+    return [
+        Reason(
+            "not_eligible",
+            "A wasted signal: you are not eligible for this program"
+            + (f" ({placement.why_not})." if placement.why_not else "."),
+        )
+    ]

@@ -102,8 +102,9 @@ def test_another_applicant_cannot_assign(client_for, other_applicant, tracked, l
 
 def test_choosing_an_offered_date(client_for, applicant, interview):
     client = client_for(applicant)
-    page = client.get(reverse("season_home")).content.decode()
-    assert "Tue 17 Nov 2026 10:30" in page  # 15:30 UTC in New York
+    page = client.get(reverse("season_interviews")).content.decode()
+    assert "Tue 17 Nov 2026, 10:30 EST" in page  # 15:30 UTC in New York
+    assert "Tue 17 Nov 2026, 09:30 CST" in page  # and in the program's Illinois
     url = reverse("season_interview_choose", args=[interview.pk])
     assert client.post(url, {"starts_at": OFFERED[1].isoformat()}).status_code == 302
     interview.refresh_from_db()
@@ -121,7 +122,7 @@ def test_marking_the_thank_you_note(client_for, applicant, interview):
     client.post(url, {"sent": "1"})
     interview.refresh_from_db()
     assert interview.thank_you_sent_at is not None
-    assert "thank-you sent" in client.get(reverse("season_home")).content.decode()
+    assert "Thank-you note sent" in client.get(reverse("season_interviews")).content.decode()
     client.post(url, {"sent": "0"})
     interview.refresh_from_db()
     assert interview.thank_you_sent_at is None
@@ -143,7 +144,7 @@ def test_setting_the_time_zone(client_for, applicant, season, interview):
     client.post(reverse("season_time_zone"), {"time_zone": "Asia/Kolkata"})
     season.refresh_from_db()
     assert season.time_zone == "Asia/Kolkata"
-    assert "Tue 10 Nov 2026 19:30" in client.get(reverse("season_home")).content.decode()
+    assert "Tue 10 Nov 2026, 19:30 IST" in client.get(reverse("season_interviews")).content.decode()
     for bad in ("Mars/Olympus", "../etc", ""):
         client.post(reverse("season_time_zone"), {"time_zone": bad})
         season.refresh_from_db()

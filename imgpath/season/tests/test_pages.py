@@ -119,7 +119,7 @@ def test_an_interview_is_entered_in_my_zone_and_stored_in_utc(client_for, applic
     assert response.status_code == 302
     interview = tracked.interviews.get()
     assert interview.starts_at.isoformat() == "2026-11-10T14:00:00+00:00"  # New York, EST
-    assert "10 Nov 2026 09:00" in client.get(reverse("season_home")).content.decode()
+    assert "10 Nov 2026, 09:00 EST" in client.get(reverse("season_interviews")).content.decode()
 
 
 def test_an_interview_on_another_applicants_program_is_404(client_for, other_applicant, season):
@@ -159,3 +159,21 @@ def test_every_state_has_a_program_zone():
 
     for state in STATE_NAMES:
         assert ZoneInfo(zone_for_state(state)), state
+
+
+def test_a_status_change_answers_htmx_with_the_row(client_for, applicant, other_applicant, season):
+    tracked = TrackedProgram.objects.filter(season=season).first()
+    url = reverse("season_status", args=[tracked.pk])
+    hx = {"HX-Request": "true"}
+    response = client_for(applicant).post(url, {"status": "ranked", "rank": "4"}, headers=hx)
+    text = response.content.decode()
+    assert response.status_code == 200 and "<html" not in text
+    assert text.lstrip().startswith(f'<tr id="tracked-{tracked.pk}">') and "rank 4" in text
+    assert f"Saved {tracked.name}." in text and 'hx-swap-oob="true"' in text
+    bad = client_for(applicant).post(url, {"status": "nope"}, headers=hx)
+    assert bad["HX-Redirect"] == reverse("season_home")  # the page shows why
+    assert (
+        client_for(other_applicant).post(url, {"status": "applied"}, headers=hx).status_code == 404
+    )
+    tracked.refresh_from_db()
+    assert (tracked.status, tracked.rank) == ("ranked", 4)

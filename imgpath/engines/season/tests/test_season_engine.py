@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from hypothesis import given
@@ -24,7 +24,7 @@ from imgpath.engines.season import (
     season_rules,
 )
 from imgpath.engines.season.costs import eras_fee, nrmp_fee, residencycas_fee
-from imgpath.engines.season.model import Eligibility
+from imgpath.engines.season.model import Eligibility, FactRef, Reason
 from imgpath.engines.season.rules import parse_allowance
 
 RULES = season_rules(load_default_facts())
@@ -106,8 +106,29 @@ def test_signal_warnings(items, specialty) -> None:
         for level in ("gold", "silver", "single"):
             limit = getattr(allowance, level) or 0
             assert (f"over_{level}" in codes) == (check.used[level] > limit)
-    wasted = {p.program_id for p in items if p.eligibility is Eligibility.NOT_ELIGIBLE}
-    assert set(check.program_warnings) == wasted
+    over = {c.removeprefix("over_") for c in codes if c.startswith("over_")}
+    for item in items:
+        mine = {reason.code for reason in check.program_warnings.get(item.program_id, ())}
+        assert (item.eligibility is Eligibility.NOT_ELIGIBLE) <= ("not_eligible" in mine)
+        assert (specialty == "emergency_medicine") == ("other_service" in mine)
+        assert (item.level in over) <= (f"over_{item.level}" in mine)
+    warned = {
+        p.program_id
+        for p in items
+        if p.eligibility is Eligibility.NOT_ELIGIBLE
+        or p.level in over
+        or specialty == "emergency_medicine"
+    }
+    assert set(check.program_warnings) == warned
+
+
+def test_a_not_eligible_signal_cites_each_failed_rule() -> None:
+    ledger = FactRef("ledger:visa", "https://example.org/im", date(2026, 5, 1), "staff", True)
+    grounds = (Reason("visa", "Does not sponsor the J-1 visa.", ledger),)
+    placement = Placement(7, "gold", Eligibility.NOT_ELIGIBLE, grounds=grounds)
+    check = check_signals("internal_medicine", [placement], RULES)
+    (warning,) = [r for r in check.program_warnings[7] if r.code == "not_eligible"]
+    assert warning.fact == ledger and "J-1" in warning.message
 
 
 @given(st.integers(0, 300))
