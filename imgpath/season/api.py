@@ -39,7 +39,7 @@ NrmpCode = Annotated[str, StringConstraints(pattern=r"^[0-9A-Z]{1,10}$")]
 
 def _season(request: HttpRequest) -> Season:
     user = request.user
-    if not isinstance(user, User) or user.role != "applicant":
+    if not isinstance(user, User) or not user.is_applicant:
         raise PermissionDenied("Only applicant accounts have a season.")
     return services.season_for(user)
 

@@ -57,7 +57,7 @@ class AddProgramForm(forms.Form):
 
 def _season(request: HttpRequest):
     user = request.user
-    if not isinstance(user, User) or user.role != "applicant":
+    if not isinstance(user, User) or not user.is_applicant:
         raise PermissionDenied("Only applicant accounts have a season.")
     return services.season_for(user)
 
