@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 
 from imgpath.season.models import Interview
 
+if TYPE_CHECKING:
+    from imgpath.accounts.models import User
 
-def calendar_events(user) -> list[dict[str, Any]]:
+
+def calendar_events(user: User) -> list[dict[str, Any]]:
     interviews = Interview.objects.filter(
         tracked__season__user=user, starts_at__isnull=False
     ).select_related("tracked")

@@ -6,6 +6,7 @@ service, so the cycle's lock, deadline and un-certifying hold as on the rank-lis
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.shortcuts import get_object_or_404
@@ -16,6 +17,9 @@ from imgpath.matching.selectors import joinable_mock_cycles, program_choices_for
 from imgpath.matching.services import applicant_ranks_replace, participant_join
 from imgpath.season.models import Season, Status, TrackedProgram
 
+if TYPE_CHECKING:
+    from imgpath.accounts.models import User
+
 
 @dataclass
 class CopyResult:
@@ -24,7 +28,7 @@ class CopyResult:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (program, why)
 
 
-def cycles_to_copy_into(user) -> list[MatchCycle]:
+def cycles_to_copy_into(user: User) -> list[MatchCycle]:
     """Open mock cycles, before their deadline, that the applicant has joined or may join."""
     if not getattr(user, "is_applicant", False):
         return []

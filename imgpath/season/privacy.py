@@ -3,16 +3,19 @@ deletes it (writers are not users and are not told)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from imgpath.season.models import Season
+
+if TYPE_CHECKING:
+    from imgpath.accounts.models import User
 
 
 def _iso(value) -> str | None:
     return value.isoformat() if value else None
 
 
-def export_user_data(user) -> dict[str, Any]:
+def export_user_data(user: User) -> dict[str, Any]:
     seasons = Season.objects.filter(user=user).prefetch_related(
         "programs__history",
         "programs__letters",
@@ -90,5 +93,5 @@ def export_user_data(user) -> dict[str, Any]:
     }
 
 
-def erase_user_data(user) -> None:
+def erase_user_data(user: User) -> None:
     Season.objects.filter(user=user).delete()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.db import transaction
@@ -28,10 +29,13 @@ from imgpath.season.models import (
 from imgpath.season.rules import current_rules
 from imgpath.season.zones import zone_for_state
 
+if TYPE_CHECKING:
+    from imgpath.accounts.models import User
+
 EDITABLE = ("notes", "tags", "track", "travel_estimate_usd", "rank", "time_zone", "signal")
 
 
-def season_for(user, *, today: dt.date | None = None) -> Season:
+def season_for(user: User, *, today: dt.date | None = None) -> Season:
     """The applicant's season for the coming Match, made on first use."""
     year = coming_match_year(today or timezone.localdate())
     season, _ = Season.objects.get_or_create(user=user, match_year=year)

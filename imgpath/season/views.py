@@ -20,7 +20,7 @@ from imgpath.accounts.models import User
 from imgpath.core.errors import ServiceError
 from imgpath.core.http import HtmxHttpRequest
 from imgpath.season import mock_copy, selectors, services
-from imgpath.season.models import SignalLevel, Status, Track
+from imgpath.season.models import Season, SignalLevel, Status, Track
 from imgpath.season.rules import current_rules
 from imgpath.season.zones import STATE_ZONES
 
@@ -55,11 +55,16 @@ class AddProgramForm(forms.Form):
     track = forms.ChoiceField(choices=Track.choices, initial=Track.CATEGORICAL)
 
 
-def _season(request: HttpRequest):
+def _applicant(request: HttpRequest) -> User:
+    """The signed-in applicant; anyone else is refused, since only applicants have a season."""
     user = request.user
     if not isinstance(user, User) or not user.is_applicant:
         raise PermissionDenied("Only applicant accounts have a season.")
-    return services.season_for(user)
+    return user
+
+
+def _season(request: HttpRequest) -> Season:
+    return services.season_for(_applicant(request))
 
 
 def _shown_rows(request: HttpRequest, season):
@@ -102,7 +107,7 @@ def season_home(request: HttpRequest) -> HttpResponse:
         ],
         "interview_count": len(interviews),
         "conflict_count": len(selectors.interview_conflicts(season, interviews)),
-        "mock_cycles": mock_copy.cycles_to_copy_into(request.user),
+        "mock_cycles": mock_copy.cycles_to_copy_into(_applicant(request)),
         "ranked_count": sum(1 for row in everything if row.tracked.status == Status.RANKED),
         "query": request.GET.urlencode(),
         **_row_context(season),

@@ -6,7 +6,7 @@ so the ERAS letter maximum, zone checks and mock-match deadlines hold alike."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import cast
+from typing import Any, cast
 
 from django import forms
 from django.contrib import messages
@@ -19,11 +19,12 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
+from imgpath.accounts.models import User
 from imgpath.core.errors import ServiceError
 from imgpath.core.http import HtmxHttpRequest
 from imgpath.season import mock_copy, selectors, services
 from imgpath.season.models import Letter, Statement
-from imgpath.season.views import _season
+from imgpath.season.views import _applicant, _season
 
 
 class DocumentsForm(forms.Form):
@@ -128,7 +129,7 @@ def season_time_zone(request: HttpRequest) -> HttpResponse:
 class MockCopyForm(forms.Form):
     cycle = forms.TypedChoiceField(label="Mock match", coerce=int)
 
-    def __init__(self, user, *args, **kwargs):
+    def __init__(self, user: User, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         cycles = mock_copy.cycles_to_copy_into(user)
         cast(forms.TypedChoiceField, self.fields["cycle"]).choices = [
@@ -140,7 +141,7 @@ class MockCopyForm(forms.Form):
 @require_POST
 def copy_to_mock_match(request: HttpRequest) -> HttpResponse:
     season = _season(request)
-    form = MockCopyForm(request.user, request.POST)
+    form = MockCopyForm(_applicant(request), request.POST)
     if not form.is_valid():
         messages.error(request, "Choose an open mock match.")
         return redirect("season_home")
