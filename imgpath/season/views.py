@@ -95,6 +95,7 @@ def season_home(request: HttpRequest) -> HttpResponse:
         )
     everything = selectors.tracker_rows(season, list(selectors.tracked_queryset(season)))
     interviews = selectors.interviews_of(season)
+    names = selectors.specialty_names(everything)
     context = {
         "season": season,
         "form": form,
@@ -102,8 +103,7 @@ def season_home(request: HttpRequest) -> HttpResponse:
         "add_form": AddProgramForm(),
         "costs": selectors.season_cost_report(everything),
         "signals": [
-            (selectors.specialty_names(everything)[check.specialty], check)
-            for check in selectors.signal_checks(season, everything)
+            (names[check.specialty], check) for check in selectors.signal_checks(season, everything)
         ],
         "interview_count": len(interviews),
         "conflict_count": len(selectors.interview_conflicts(season, interviews)),
