@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-import sys
+import os
 
-from .cli import main
+# The engine does no linear algebra: without this, importing numpy starts a BLAS thread pool.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-sys.exit(main())
+from .cli import run
+
+run()

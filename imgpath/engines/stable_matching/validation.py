@@ -23,6 +23,10 @@ if TYPE_CHECKING:
     from .model import Applicant, Couple, Instance, Program
 
 _KINDS = frozenset(("categorical", "advanced", "preliminary"))
+# Up to this many known ids a dict lookup per entry beats IdTable: the dict stays in cache.
+# Measured with 2,807 ids (dict 11 ms vs 21 ms per 238,000 entries), 20,000 (21 vs 28) and
+# 47,208 (100 vs 65 per 536,000); so the 20,000-applicant instance uses dicts on both sides.
+DICT_LOOKUP_MAX_IDS = 32_768
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -137,13 +141,14 @@ def _encode_lists(
     lengths = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
     offset = np.zeros(len(lists) + 1, dtype=np.int32)
     np.cumsum(lengths, out=offset[1:])
-    fast = IdTable(list(known)).lookup(list(chain.from_iterable(lists)))
-    if fast is not None:
-        return fast, offset
+    items = list(chain.from_iterable(lists))
+    if len(known) > DICT_LOOKUP_MAX_IDS:
+        fast = IdTable(list(known)).lookup(items)
+        if fast is not None:
+            return fast, offset
     try:
-        # Straight from the iterator into the array: no list of a million Python ints between.
-        indices = map(known.__getitem__, chain.from_iterable(lists))
-        flat = np.fromiter(indices, dtype=np.int32, count=int(offset[-1]))
+        # A list of ints into an array is faster than np.fromiter over the same map.
+        flat = np.array(list(map(known.__getitem__, items)), dtype=np.int32)
     except (KeyError, TypeError):
         _name_first_bad_list(
             owners=owners, lists=lists, section=section, label=label, known=known, noun=noun

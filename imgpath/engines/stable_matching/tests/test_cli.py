@@ -20,6 +20,7 @@ from .test_parsing import MALFORMED, VALID, _with
 NEGATIVE_CAPACITY = _with(("programs", 0, "capacity"), -1)
 
 ROOT = Path(__file__).resolve().parents[4]
+COMMAND = [sys.executable, "-m", "imgpath.engines.stable_matching"]
 
 
 def _write(path: Path, data: Any) -> Path:
@@ -172,7 +173,7 @@ def test_verify_exits_2_on_a_bad_instance(tmp_path: Path) -> None:
 def test_python_dash_m_runs_the_command(tmp_path: Path) -> None:
     instance = _write(tmp_path / "instance.json", VALID)
     output = tmp_path / "result.json"
-    command = [sys.executable, "-m", "imgpath.engines.stable_matching"]
+    command = COMMAND
     solved = subprocess.run(
         [*command, "solve", str(instance), "-o", str(output), "--propose", "programs"],
         cwd=ROOT,
@@ -194,3 +195,20 @@ def test_python_dash_m_runs_the_command(tmp_path: Path) -> None:
         check=False,
     )
     assert bad.returncode == 2 and "missing.json" in bad.stderr
+
+
+def test_python_dash_m_flushes_its_report_before_exiting(tmp_path: Path) -> None:
+    """The process ends without interpreter shutdown; piped output must still arrive whole."""
+    instance = _write(tmp_path / "instance.json", instance_to_dict(NO_STABLE))
+    output = tmp_path / "result.json"
+    unstable = subprocess.run(
+        [*COMMAND, "solve", str(instance), "-o", str(output), "--max-iterations", "50"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert unstable.returncode == 1
+    assert unstable.stdout.startswith("matched ") and "NOT stable" in unstable.stdout
+    assert "blocking:" in unstable.stdout
+    assert json.loads(output.read_text())["stable"] is False
