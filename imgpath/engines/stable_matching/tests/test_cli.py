@@ -20,7 +20,17 @@ from .test_parsing import MALFORMED, VALID, _with
 NEGATIVE_CAPACITY = _with(("programs", 0, "capacity"), -1)
 
 ROOT = Path(__file__).resolve().parents[4]
-COMMAND = [sys.executable, "-m", "imgpath.engines.stable_matching"]
+
+
+def _run_module(*args: str) -> subprocess.CompletedProcess[str]:
+    """`python -m imgpath.engines.stable_matching ARGS` as its own process, output captured."""
+    return subprocess.run(
+        [sys.executable, "-m", "imgpath.engines.stable_matching", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 def _write(path: Path, data: Any) -> Path:
@@ -173,27 +183,12 @@ def test_verify_exits_2_on_a_bad_instance(tmp_path: Path) -> None:
 def test_python_dash_m_runs_the_command(tmp_path: Path) -> None:
     instance = _write(tmp_path / "instance.json", VALID)
     output = tmp_path / "result.json"
-    command = COMMAND
-    solved = subprocess.run(
-        [*command, "solve", str(instance), "-o", str(output), "--propose", "programs"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    solved = _run_module("solve", str(instance), "-o", str(output), "--propose", "programs")
     assert solved.returncode == 0, solved.stderr
     assert json.loads(output.read_text())["stats"]["propose"] == "programs"
-    checked = subprocess.run(
-        [*command, "verify", str(instance), str(output)], cwd=ROOT, capture_output=True, check=False
-    )
+    checked = _run_module("verify", str(instance), str(output))
     assert checked.returncode == 0
-    bad = subprocess.run(
-        [*command, "verify", str(instance), str(tmp_path / "missing.json")],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    bad = _run_module("verify", str(instance), str(tmp_path / "missing.json"))
     assert bad.returncode == 2 and "missing.json" in bad.stderr
 
 
@@ -201,13 +196,7 @@ def test_python_dash_m_flushes_its_report_before_exiting(tmp_path: Path) -> None
     """The process ends without interpreter shutdown; piped output must still arrive whole."""
     instance = _write(tmp_path / "instance.json", instance_to_dict(NO_STABLE))
     output = tmp_path / "result.json"
-    unstable = subprocess.run(
-        [*COMMAND, "solve", str(instance), "-o", str(output), "--max-iterations", "50"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    unstable = _run_module("solve", str(instance), "-o", str(output), "--max-iterations", "50")
     assert unstable.returncode == 1
     assert unstable.stdout.startswith("matched ") and "NOT stable" in unstable.stdout
     assert "blocking:" in unstable.stdout

@@ -8,8 +8,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from imgpath.engines.stable_matching import InstanceError, parse_instance
+from imgpath.engines.stable_matching import InstanceError, parse_instance, validation
 from imgpath.engines.stable_matching.id_lookup import IdTable
+
+from .test_parsing import VALID
 
 # Short ASCII ids, plus the cases that must not be packed: NUL, non-ASCII, longer than a word.
 _IDS = st.one_of(
@@ -40,6 +42,23 @@ def test_lookup_agrees_with_a_dict_or_declines(
         assert found.tolist() == [known[item] for item in items]
 
 
+@pytest.fixture(params=["dict", "IdTable"])
+def lookup_path(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Validation with either lookup: small instances take the dict unless told otherwise."""
+    if request.param == "IdTable":
+        monkeypatch.setattr(validation, "DICT_LOOKUP_MAX_IDS", 0)
+    return str(request.param)
+
+
+def test_both_lookup_paths_encode_an_instance_alike(monkeypatch: pytest.MonkeyPatch) -> None:
+    by_dict = parse_instance(VALID).encoding
+    monkeypatch.setattr(validation, "DICT_LOOKUP_MAX_IDS", 0)
+    by_table = parse_instance(VALID).encoding
+    for name in ("choice_program", "choice_offset", "ranked_applicant", "choice_entry"):
+        assert getattr(by_table, name).tolist() == getattr(by_dict, name).tolist(), name
+
+
+@pytest.mark.usefixtures("lookup_path")
 def test_an_id_that_differs_only_by_a_trailing_nul_is_unknown() -> None:
     data = {
         "programs": [{"id": "P1", "capacity": 1, "ranks": ["A1\x00"]}],
@@ -49,6 +68,7 @@ def test_an_id_that_differs_only_by_a_trailing_nul_is_unknown() -> None:
         parse_instance(data)
 
 
+@pytest.mark.usefixtures("lookup_path")
 def test_a_number_that_prints_like_a_known_id_is_not_taken_for_it() -> None:
     data = {
         "programs": [{"id": "P1", "capacity": 1, "ranks": ["7"]}],
