@@ -1,6 +1,9 @@
 """`python -m imgpath.engines.stable_matching solve|verify`: the engine on JSON files.
 
 Exit codes: 0 stable, 1 unstable (blocking pairs printed), 2 bad input (nothing written).
+
+The engine's modules (and numpy with them) are imported inside the functions, after the input
+file is read: the helper process of loader.py must be started before numpy is imported.
 """
 
 from __future__ import annotations
@@ -9,19 +12,19 @@ import argparse
 import gc
 import os
 import sys
-import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 import orjson
 
 from .errors import InstanceError, ResultError
-from .model import Verification
-from .parsing import collector_paused, parse_instance
-from .serialize import result_from_dict, result_to_dict
-from .solver import solve, verify
+from .loader import Mode, start_helper
+from .process import collector_paused, keep_freed_memory
+
+if TYPE_CHECKING:
+    from .model import Instance, Verification
 
 EXIT_STABLE, EXIT_UNSTABLE, EXIT_BAD_INPUT = 0, 1, 2
 # Enough to act on without flooding a terminal; the result file holds them all.
@@ -41,6 +44,7 @@ def run() -> NoReturn:
     """
     # Nor is the cycle collector turned back on: its first pass would walk everything loaded.
     gc.disable()
+    keep_freed_memory()
     held: list[object] = []
     code = main(held=held)
     sys.stdout.flush()
@@ -85,14 +89,24 @@ def _parser() -> argparse.ArgumentParser:
             default="auto",
             help="interpreted or numba-compiled kernels (auto: compiled for large instances)",
         )
+        command.add_argument(
+            "--parallel-load",
+            choices=("auto", "on", "off"),
+            default="auto",
+            help="look ids up in a second process while the engine loads (auto: for files "
+            "over 1 MB with two CPUs free); the result is the same either way",
+        )
     return parser
 
 
 def _solve(args: argparse.Namespace, out: TextIO, held: list[object]) -> int:
     started = time.perf_counter()
-    instance = _load_instance(args.instance, held)
     if args.max_iterations is not None and args.max_iterations < 0:
         raise BadInput("--max-iterations must be 0 or more")
+    instance = _load_instance(args.instance, held, args.parallel_load)
+    from .serialize import result_to_dict
+    from .solver import solve, verify
+
     result = solve(instance, args.propose, engine=args.engine, max_iterations=args.max_iterations)
     held.append(result)
     _write_atomically(args.output, result_to_dict(result))
@@ -110,7 +124,10 @@ def _solve(args: argparse.Namespace, out: TextIO, held: list[object]) -> int:
 
 
 def _verify(args: argparse.Namespace, out: TextIO, held: list[object]) -> int:
-    instance = _load_instance(args.instance, held)
+    instance = _load_instance(args.instance, held, args.parallel_load)
+    from .serialize import result_from_dict
+    from .solver import verify
+
     try:
         result = result_from_dict(_load_json(args.result))
         report = verify(instance, result, engine=args.engine)
@@ -123,51 +140,72 @@ def _verify(args: argparse.Namespace, out: TextIO, held: list[object]) -> int:
     return EXIT_UNSTABLE
 
 
-def _load_json(path: Path) -> Any:
+def _load_json(path: Path, raw: bytes | None = None) -> Any:
     # orjson reads a Match-sized file three times faster than json, and rejects what json
     # would (bad UTF-8 included) with a JSONDecodeError.
     try:
-        return orjson.loads(path.read_bytes())
-    except OSError as error:
-        raise BadInput(f"{path}: cannot read ({error.strerror})") from error
+        return orjson.loads(_read(path) if raw is None else raw)
     except orjson.JSONDecodeError as error:
         raise BadInput(f"{path}: not valid JSON ({error})") from error
 
 
-def _load_instance(path: Path, held: list[object]) -> Any:
-    data = _load_json(path)
-    held.append(data)
+def _read(path: Path) -> bytes:
     try:
-        instance = parse_instance(data)
-    except InstanceError as error:
-        raise BadInput(f"{path}: {error}") from error
+        return path.read_bytes()
+    except OSError as error:
+        raise BadInput(f"{path}: cannot read ({error.strerror})") from error
+
+
+def _load_instance(path: Path, held: list[object], parallel: Mode) -> Instance:
+    raw = _read(path)
+    helper = start_helper(raw, parallel)
+    try:
+        # numpy and the engine load here, while the helper (if any) looks the ids up.
+        from .parsing import parse_instance
+        from .validation import validate_instance  # noqa: F401
+
+        data = _load_json(path, raw)
+        held.append(data)
+        try:
+            instance = parse_instance(data, lookups=helper.result if helper else None)
+        except InstanceError as error:
+            raise BadInput(f"{path}: {error}") from error
+    finally:
+        if helper is not None:
+            helper.close()
     held.append(instance)
     return instance
 
 
 def _write_atomically(path: Path, data: dict[str, Any]) -> None:
-    """Write to a temporary file beside `path`, then rename: readers never see half a file."""
+    """Write to a temporary file beside `path`, then rename: readers never see half a file.
+
+    The temporary name carries the process id and O_EXCL refuses an existing file (a leftover
+    of a killed run, say), so two commands never share one; the mode is what open() gives.
+    """
     directory = path.parent if str(path.parent) else Path()
     if not directory.is_dir():
         raise BadInput(f"{path}: directory {directory} does not exist")
-    with tempfile.NamedTemporaryFile(
-        "wb", dir=directory, prefix=f".{path.name}.", suffix=".tmp", delete=False
-    ) as handle:
-        try:
-            handle.write(orjson.dumps(data) + b"\n")
-        except BaseException:
-            handle.close()
-            Path(handle.name).unlink(missing_ok=True)
-            raise
+    fd, temporary = _create_beside(path, directory)
     try:
-        # mkstemp makes the file private; give it the permissions a plain open() would.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(handle.name, 0o666 & ~umask)
-        os.replace(handle.name, path)
+        with open(fd, "wb") as handle:
+            handle.write(orjson.dumps(data) + b"\n")
+        os.replace(temporary, path)
     except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
+
+
+def _create_beside(path: Path, directory: Path) -> tuple[int, Path]:
+    for attempt in range(100):
+        temporary = directory / f".{path.name}.{os.getpid()}.{attempt}.tmp"
+        try:
+            return os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), temporary
+        except FileExistsError:
+            continue
+        except OSError as error:
+            raise BadInput(f"{path}: cannot write in {directory} ({error.strerror})") from error
+    raise BadInput(f"{path}: too many leftover temporary files in {directory}")
 
 
 def _print_problems(report: Verification, out: TextIO) -> None:

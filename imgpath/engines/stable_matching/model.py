@@ -12,6 +12,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Literal, TypeVar
 
 if TYPE_CHECKING:
+    from .loader import ListLookups
     from .validation import Encoding
 
 V = TypeVar("V")
@@ -79,6 +80,31 @@ class Instance:
         from .validation import validate_instance
 
         object.__setattr__(self, "encoding", validate_instance(self))
+
+    @classmethod
+    def with_lookups(
+        cls,
+        programs: tuple[Program, ...],
+        applicants: tuple[Applicant, ...],
+        couples: tuple[Couple, ...],
+        lookups: ListLookups | None,
+    ) -> Instance:
+        """The same validated Instance as the constructor's, with id lookups done elsewhere.
+
+        See loader.py: validation checks everything itself and takes `lookups` only where
+        they fit.
+        """
+        from .validation import validate_instance
+
+        instance = object.__new__(cls)
+        for name, value in (
+            ("programs", programs),
+            ("applicants", applicants),
+            ("couples", couples),
+        ):
+            object.__setattr__(instance, name, value)
+        object.__setattr__(instance, "encoding", validate_instance(instance, lookups))
+        return instance
 
 
 @dataclass(frozen=True, slots=True)

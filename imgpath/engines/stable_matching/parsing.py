@@ -6,17 +6,25 @@ typo such as "supplemental" spelled wrong cannot silently drop an applicant's li
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
-from typing import Any
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from .errors import InstanceError
 from .model import Applicant, Couple, Instance, Pair, Program
+from .process import collector_paused
+
+if TYPE_CHECKING:
+    from .loader import ListLookups
 
 
-def parse_instance(data: Mapping[str, Any]) -> Instance:
-    """Build a validated `Instance` from the JSON format; raise InstanceError naming the entry."""
+def parse_instance(
+    data: Mapping[str, Any], *, lookups: Callable[[], ListLookups | None] | None = None
+) -> Instance:
+    """Build a validated `Instance` from the JSON format; raise InstanceError naming the entry.
+
+    `lookups`, if given, is called once the objects are built, for id lookups done elsewhere
+    (loader.py); the result is the same Instance either way.
+    """
     if not isinstance(data, Mapping):
         raise InstanceError("the instance must be a JSON object")
     _no_unknown_keys("the instance", data, _TOP_KEYS)
@@ -29,19 +37,9 @@ def parse_instance(data: Mapping[str, Any]) -> Instance:
         programs = tuple(map(_parse_program, range(len(programs_data)), programs_data))
         applicants = _parse_applicants(applicants_data)
         couples = tuple(map(_parse_couple, range(len(couples_data)), couples_data))
-        return Instance(programs=programs, applicants=applicants, couples=couples)
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause the cycle collector (not reference counting) while building many small objects."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
+        if lookups is None:
+            return Instance(programs=programs, applicants=applicants, couples=couples)
+        return Instance.with_lookups(programs, applicants, couples, lookups())
 
 
 def instance_to_dict(instance: Instance) -> dict[str, Any]:

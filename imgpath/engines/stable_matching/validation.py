@@ -18,15 +18,12 @@ import numpy as np
 
 from .errors import InstanceError
 from .id_lookup import IdTable
+from .loader import DICT_LOOKUP_MAX_IDS, ListLookups, lookup_ids
 
 if TYPE_CHECKING:
     from .model import Applicant, Couple, Instance, Program
 
 _KINDS = frozenset(("categorical", "advanced", "preliminary"))
-# Up to this many known ids a dict lookup per entry beats IdTable: the dict stays in cache.
-# Measured with 2,807 ids (dict 11 ms vs 21 ms per 238,000 entries), 20,000 (21 vs 28) and
-# 47,208 (100 vs 65 per 536,000); so the 20,000-applicant instance uses dicts on both sides.
-DICT_LOOKUP_MAX_IDS = 32_768
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -48,8 +45,14 @@ class Encoding:
     choice_entry: np.ndarray[Any, Any]
 
 
-def validate_instance(instance: Instance) -> Encoding:
-    """Raise InstanceError naming the first offending entry of `instance`, if any."""
+def validate_instance(instance: Instance, lookups: ListLookups | None = None) -> Encoding:
+    """Raise InstanceError naming the first offending entry of `instance`, if any.
+
+    `lookups`, if given, are both sides' lists already turned into indices (loader.py); they
+    are used only where they fit the lists checked here.
+    """
+    ranked_done = lookups.ranked_applicant if lookups else None
+    choices_done = lookups.choice_program if lookups else None
     for name in ("programs", "applicants", "couples"):
         if not isinstance(getattr(instance, name), tuple):
             raise InstanceError(f"{name} must be a tuple")
@@ -59,10 +62,10 @@ def validate_instance(instance: Instance) -> Encoding:
     for index, program in enumerate(instance.programs):
         _check_program(index, program)
     ranked_applicant, ranked_offset = _encode_lists(
-        instance.programs, "programs", "ranks", applicant_index, "applicant"
+        instance.programs, "programs", "ranks", applicant_index, "applicant", done=ranked_done
     )
     choice_program, choice_offset = _encode_lists(
-        instance.applicants, "applicants", "ranks", program_index, "program"
+        instance.applicants, "applicants", "ranks", program_index, "program", done=choices_done
     )
     entry_order, entry_keys = _sort_entries(instance, ranked_applicant, ranked_offset)
     choice_entry = _join_choices(instance, choice_program, choice_offset, entry_order, entry_keys)
@@ -131,8 +134,13 @@ def _encode_lists(
     label: str,
     known: dict[str, int],
     noun: str,
+    *,
+    done: bytes | None = None,
 ) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
-    """Every owner's list as indices, flattened; an unknown entry raises (repeats: see below)."""
+    """Every owner's list as indices, flattened; an unknown entry raises (repeats: see below).
+
+    `done` holds the same indices worked out elsewhere; taken if its length and range fit.
+    """
     lists = list(map(attrgetter(label), owners))
     if set(map(type, lists)) != {tuple}:
         for i, items in enumerate(lists):
@@ -141,14 +149,18 @@ def _encode_lists(
     lengths = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
     offset = np.zeros(len(lists) + 1, dtype=np.int32)
     np.cumsum(lengths, out=offset[1:])
-    items = list(chain.from_iterable(lists))
+    if done is not None:
+        flat = np.frombuffer(done, dtype=np.intc).astype(np.int32, copy=False)
+        if len(flat) == offset[-1] and (
+            not len(flat) or 0 <= flat.min() <= flat.max() < len(known)
+        ):
+            return flat, offset
     if len(known) > DICT_LOOKUP_MAX_IDS:
-        fast = IdTable(list(known)).lookup(items)
+        fast = IdTable(list(known)).lookup(list(chain.from_iterable(lists)))
         if fast is not None:
             return fast, offset
     try:
-        # A list of ints into an array is faster than np.fromiter over the same map.
-        flat = np.array(list(map(known.__getitem__, items)), dtype=np.int32)
+        flat = np.frombuffer(lookup_ids(lists, known), dtype=np.intc).astype(np.int32, copy=False)
     except (KeyError, TypeError):
         _name_first_bad_list(
             owners=owners, lists=lists, section=section, label=label, known=known, noun=noun
