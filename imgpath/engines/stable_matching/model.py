@@ -7,7 +7,7 @@ its ids and lists; the checks live in `validation.py`.
 from __future__ import annotations
 
 from collections.abc import ItemsView, Iterator, Mapping, ValuesView
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Literal, TypeVar
 
@@ -74,37 +74,14 @@ class Instance:
     couples: tuple[Couple, ...] = ()
     # What validation looked up, as integers; derived from the fields, so not compared.
     encoding: Encoding = field(init=False, repr=False, compare=False)
+    # Id lookups done elsewhere (loader.py), taken by validation only where they fit the lists.
+    lookups: InitVar[ListLookups | None] = None
 
-    def __post_init__(self) -> None:
+    def __post_init__(self, lookups: ListLookups | None) -> None:
         # Imported here: validation needs the classes above.
         from .validation import validate_instance
 
-        object.__setattr__(self, "encoding", validate_instance(self))
-
-    @classmethod
-    def with_lookups(
-        cls,
-        programs: tuple[Program, ...],
-        applicants: tuple[Applicant, ...],
-        couples: tuple[Couple, ...],
-        lookups: ListLookups | None,
-    ) -> Instance:
-        """The same validated Instance as the constructor's, with id lookups done elsewhere.
-
-        See loader.py: validation checks everything itself and takes `lookups` only where
-        they fit.
-        """
-        from .validation import validate_instance
-
-        instance = object.__new__(cls)
-        for name, value in (
-            ("programs", programs),
-            ("applicants", applicants),
-            ("couples", couples),
-        ):
-            object.__setattr__(instance, name, value)
-        object.__setattr__(instance, "encoding", validate_instance(instance, lookups))
-        return instance
+        object.__setattr__(self, "encoding", validate_instance(self, lookups))
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,9 +37,12 @@ def parse_instance(
         programs = tuple(map(_parse_program, range(len(programs_data)), programs_data))
         applicants = _parse_applicants(applicants_data)
         couples = tuple(map(_parse_couple, range(len(couples_data)), couples_data))
-        if lookups is None:
-            return Instance(programs=programs, applicants=applicants, couples=couples)
-        return Instance.with_lookups(programs, applicants, couples, lookups())
+        return Instance(
+            programs=programs,
+            applicants=applicants,
+            couples=couples,
+            lookups=lookups() if lookups else None,
+        )
 
 
 def instance_to_dict(instance: Instance) -> dict[str, Any]:
